@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { settingsSchema } from './settings';
+import type { AppInfo, GuideView, LibraryData, SearchHit, Settings } from './types';
+
+/**
+ * The one contract between the UI and the core: each method's name, its input schema, its result type and a line
+ * of doc. Both transports (Electron IPC and the browser-mode host) dispatch through the router built from it, so
+ * input is validated once, here.
+ */
+interface MethodSpec<S extends z.ZodType, R> {
+  input: S;
+  doc: string;
+  /** Carries the result type only; never set. */
+  readonly result?: R;
+}
+
+function method<R>() {
+  return <S extends z.ZodType>(input: S, doc: string): MethodSpec<S, R> => ({ input, doc });
+}
+
+const none = z.strictObject({});
+const guideId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a guide id (lower-case words joined by hyphens)');
+const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar');
+
+export const contract = {
+  'app.info': method<AppInfo>()(none, 'Version, transport, the clock in use, and notices about data set aside at start-up.'),
+  'settings.get': method<Settings>()(none, "The person's settings."),
+  'settings.update': method<Settings>()(
+    settingsSchema.partial().strict(),
+    'Changes the given settings, saves them atomically and returns all settings.',
+  ),
+  'library.list': method<LibraryData>()(none, 'Every valid guide as a card, with jurisdictions, topics, languages and invalid files.'),
+  'guide.get': method<GuideView>()(
+    z.strictObject({ id: guideId, lang: lang.optional() }),
+    'One guide in the given language (else its original), with its body, sections, metadata and checklist ticks.',
+  ),
+  'guide.setChecked': method<number[]>()(
+    z.strictObject({ id: guideId, lang, version: z.number().int().min(1), checked: z.array(z.number().int().min(0).max(10_000)).max(10_000) }),
+    'Saves which checklist items are ticked for one guide version; returns them.',
+  ),
+  'search.query': method<SearchHit[]>()(
+    z.strictObject({ q: z.string().max(500, 'must be at most 500 characters'), limit: z.number().int().min(1).max(100).optional() }),
+    'Sections matching the query, best first.',
+  ),
+  'updates.check': method<{ checked: boolean; message: string }>()(
+    none,
+    'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Result<M extends Method> = NonNullable<Contract[M]['result']>;
+
+/** The core's side of the contract: one function per method, given validated input. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Result<M>> | Result<M> };

@@ -1,0 +1,21 @@
+/** Error codes that cross the boundary; the message is always one a person can act on. */
+export type ErrorCode = 'bad-input' | 'unknown-method' | 'not-found' | 'forbidden' | 'internal';
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Thrown by the core for an expected failure; the router passes its code and message through unchanged. */
+export class FieldbookError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FieldbookError';
+  }
+}
+
+/** What every call answers, over either transport. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

@@ -1,0 +1,91 @@
+import type { Handlers } from '../api/contract';
+import type { AppInfo, EventMap, EventName } from '../api/types';
+import type { Clock } from './clock';
+import { loadContent } from './content/load';
+import type { Catalog } from './content/model';
+import { checklistKey, findGuide, guideView, libraryData } from './library';
+import { createSimpleSearch } from './search/simple-search';
+import { openUserData, type UserDataStore } from './store/user-data';
+
+export interface FieldbookOptions {
+  /** The bundled content folder (read-only). */
+  contentDir: string;
+  /** Where the person's own data lives (settings, checklist ticks). */
+  dataDir: string;
+  clock: Clock;
+  version: string;
+  mode: AppInfo['mode'];
+  /** Runs an update check; only the desktop app provides one. */
+  checkForUpdates?: () => Promise<string>;
+  log?: (message: string) => void;
+}
+
+export interface Fieldbook {
+  handlers: Handlers;
+  catalog: Catalog;
+  store: UserDataStore;
+  /** Subscribes to core events; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/** Loads content and the person's data, and returns the handlers that implement the contract. */
+export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
+  const [catalog, store] = await Promise.all([loadContent(options.contentDir), openUserData(options.dataDir, () => options.clock.now())]);
+  const search = createSimpleSearch(catalog);
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
+    for (const listener of listeners.get(event) ?? []) (listener as (payload: EventMap[E]) => void)(payload);
+  };
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: options.version,
+      mode: options.mode,
+      now: options.clock.now().toISOString(),
+      clockFixed: options.clock.fixed,
+      notices: store.setAside.map((event) => ({ kind: 'data-set-aside' as const, ...event })),
+    }),
+    'settings.get': () => store.read().settings,
+    'settings.update': async (change) => {
+      const data = await store.update((draft) => {
+        draft.settings = { ...draft.settings, ...change };
+      });
+      emit('settings-changed', data.settings);
+      return data.settings;
+    },
+    'library.list': () => libraryData(catalog),
+    'guide.get': ({ id, lang }) => {
+      const guide = findGuide(catalog, id, lang);
+      const checked = store.read().checklists[checklistKey(guide.meta.id, guide.meta.lang, guide.meta.version)] ?? [];
+      return guideView(catalog, guide, checked);
+    },
+    'guide.setChecked': async ({ id, lang, version, checked }) => {
+      const guide = findGuide(catalog, id, lang);
+      const key = checklistKey(guide.meta.id, guide.meta.lang, version);
+      const unique = [...new Set(checked)].sort((a, b) => a - b);
+      const data = await store.update((draft) => {
+        if (unique.length === 0) delete draft.checklists[key];
+        else draft.checklists[key] = unique;
+      });
+      return data.checklists[key] ?? [];
+    },
+    'search.query': ({ q, limit }) => search(q, limit),
+    'updates.check': async () => {
+      if (!store.read().settings.updateChecks) return { checked: false, message: 'Update checks are off. Turn them on in Settings to check.' };
+      if (!options.checkForUpdates) return { checked: false, message: 'Updates are checked by the desktop app only.' };
+      return { checked: true, message: await options.checkForUpdates() };
+    },
+  };
+
+  return {
+    handlers,
+    catalog,
+    store,
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+}

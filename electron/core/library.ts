@@ -1,0 +1,63 @@
+import type { GuideCard, GuideView, LibraryData } from '../api/types';
+import { FieldbookError } from '../api/errors';
+import type { Catalog, Guide } from './content/model';
+
+/** Reading direction of a content language; unknown languages read left to right. */
+export function directionOf(catalog: Catalog, lang: string): 'ltr' | 'rtl' {
+  return catalog.languages.find((l) => l.code === lang)?.dir ?? 'ltr';
+}
+
+export function toCard(catalog: Catalog, guide: Guide): GuideCard {
+  const { meta } = guide;
+  return {
+    id: meta.id,
+    lang: meta.lang,
+    dir: directionOf(catalog, meta.lang),
+    title: meta.title,
+    summary: meta.summary,
+    jurisdiction: meta.jurisdiction,
+    topics: meta.topics,
+    version: meta.version,
+    updated: meta.updated,
+    review: { reviewedBy: meta.review.reviewed_by, reviewedOn: meta.review.reviewed_on, reviewBy: meta.review.review_by },
+    translationOf: meta.translation_of ?? null,
+    languages: catalog.guides.filter((other) => other.meta.id === meta.id).map((other) => other.meta.lang),
+  };
+}
+
+export function libraryData(catalog: Catalog): LibraryData {
+  return {
+    guides: catalog.guides.map((guide) => toCard(catalog, guide)),
+    jurisdictions: catalog.jurisdictions,
+    topics: catalog.topics,
+    languages: catalog.languages,
+    invalid: catalog.invalid,
+  };
+}
+
+/** The guide in `lang` if it exists, else its original (the version that is no translation). */
+export function findGuide(catalog: Catalog, id: string, lang?: string): Guide {
+  const versions = catalog.guides.filter((guide) => guide.meta.id === id);
+  const chosen = versions.find((guide) => guide.meta.lang === lang) ?? versions.find((guide) => !guide.meta.translation_of) ?? versions[0];
+  if (!chosen) throw new FieldbookError('not-found', `There is no guide "${id}". It may have been removed or renamed; go back to the library.`);
+  return chosen;
+}
+
+export function checklistKey(id: string, lang: string, version: number): string {
+  return `${id}/${lang}@${version}`;
+}
+
+export function guideView(catalog: Catalog, guide: Guide, checked: number[]): GuideView {
+  const { meta } = guide;
+  return {
+    ...toCard(catalog, guide),
+    body: guide.body,
+    sections: guide.sections.filter((s) => s.anchor !== '').map(({ anchor, heading, level }) => ({ anchor, heading, level })),
+    changelog: meta.changelog,
+    sources: meta.sources,
+    notCovered: meta.not_covered,
+    authors: meta.authors,
+    licence: meta.licence,
+    checked,
+  };
+}

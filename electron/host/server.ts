@@ -1,0 +1,139 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Router } from '../api/router';
+import type { EventName } from '../api/types';
+import { securityHeaders } from '../core/csp';
+import type { Fieldbook } from '../core/fieldbook';
+import { contentTypeOf, resolveStaticPath } from '../core/static-files';
+
+export const TOKEN_HEADER = 'x-fieldbook-token';
+const MAX_BODY = 1024 * 1024;
+const EVENTS: EventName[] = ['notice', 'settings-changed'];
+
+export interface HostOptions {
+  router: Router;
+  fieldbook: Pick<Fieldbook, 'on'>;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** A fixed token for tests; by default a new random one each run. */
+  token?: string;
+}
+
+export interface Host {
+  /** The address to open, with the token in the fragment (never sent in a request line or logged). */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...securityHeaders() });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The browser mode: serves the built renderer and the router on 127.0.0.1 only. Every API call must carry the
+ * per-run token, and requests whose Host is not this address are refused, so another site in the same browser
+ * (or a DNS-rebinding trick) cannot reach the API.
+ */
+export async function startHost(options: HostOptions): Promise<Host> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let origin = '';
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: `The host failed: ${(error as Error).message}` } });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (`http://${req.headers.host ?? ''}` !== origin) return send(res, 421, 'Wrong host', 'text/plain; charset=utf-8');
+    const url = new URL(req.url ?? '/', origin);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+        return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from Fieldbook’s own page.' } });
+      }
+      const given = url.pathname === '/api/events' ? url.searchParams.get('token') ?? undefined : (req.headers[TOKEN_HEADER] as string | undefined);
+      if (!sameToken(given, token)) {
+        return sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token: open the address that `npm run serve` printed.' } });
+      }
+      if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
+      const method = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      if (!url.pathname.startsWith('/api/invoke/') || req.method !== 'POST') {
+        return sendJson(res, 404, { ok: false, error: { code: 'unknown-method', message: 'Use POST /api/invoke/<method>.' } });
+      }
+      const text = await readBody(req);
+      if (text === null) return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: 'The request is larger than 1 MB.' } });
+      let input: unknown;
+      try {
+        input = text.trim() === '' ? {} : JSON.parse(text);
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'bad-input', message: `${method}: the request body is not valid JSON.` } });
+      }
+      return sendJson(res, 200, await options.router.dispatch(method, input));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    const path = resolveStaticPath(options.rendererDir, url.pathname);
+    if (!path) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    let body: Buffer;
+    try {
+      body = await readFile(path);
+    } catch {
+      return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
+    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body, contentTypeOf(path));
+  }
+
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', ...securityHeaders() });
+    res.write(': connected\n\n');
+    const stops = EVENTS.map((event) => options.fieldbook.on(event, (payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)));
+    req.on('close', () => stops.forEach((stop) => stop()));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { createRouter } from '../api/router';
+import { clockFromEnv } from '../core/clock';
+import { openFieldbook } from '../core/fieldbook';
+import { bindRouter, sendEvent } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { APP_ORIGIN, externalLinkDecision, isAppUrl } from './trust';
+import { createUpdateChecker } from './updater';
+import { windowOptions } from './window';
+
+registerAppScheme();
+app.enableSandbox();
+
+const log = (message: string) => console.error(`[fieldbook] ${message}`);
+
+/** Asks the person before an http(s) link leaves the app for the system browser; every other scheme is refused. */
+async function openExternal(owner: BrowserWindow | null, url: string): Promise<void> {
+  const decision = externalLinkDecision(url);
+  if (decision.action === 'refuse') {
+    log(`refused to open ${url}: ${decision.reason}`);
+    return;
+  }
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your web browser?',
+    detail: `${decision.url}\n\nOpening it connects to the internet and the site will see your address.`,
+  };
+  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+  if (response === 0) await shell.openExternal(decision.url);
+}
+
+/** Every web contents, present and future: no navigation away, no new windows, no webviews. */
+function harden(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternal(BrowserWindow.fromWebContents(contents), url);
+    return { action: 'deny' };
+  });
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      {
+        label: 'View',
+        submenu: [{ role: 'reload' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+      },
+      { role: 'windowMenu' },
+    ]),
+  );
+}
+
+async function start(): Promise<void> {
+  const clock = clockFromEnv(process.env.FIELDBOOK_NOW);
+  const root = app.getAppPath();
+  const contentDir = app.isPackaged ? join(process.resourcesPath, 'content') : join(root, 'content');
+  const checkForUpdates = createUpdateChecker(log);
+  const fieldbook = await openFieldbook({ contentDir, dataDir: app.getPath('userData'), clock, version: app.getVersion(), mode: 'desktop', checkForUpdates, log });
+  bindRouter(createRouter(fieldbook.handlers, log));
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setSpellCheckerEnabled(false);
+  serveRenderer(join(root, 'out', 'renderer'));
+  buildMenu();
+
+  const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs')));
+  window.once('ready-to-show', () => window.show());
+  fieldbook.on('settings-changed', (settings) => sendEvent(window.webContents, 'settings-changed', settings));
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+
+  // The update check runs only when the person turned it on, after the window is up, and never blocks it.
+  if (fieldbook.store.read().settings.updateChecks) {
+    setTimeout(() => void checkForUpdates().then(log), 10_000).unref();
+  }
+}
+
+app.on('web-contents-created', (_event, contents) => harden(contents));
+app.on('window-all-closed', () => app.quit());
+app.whenReady().then(start).catch((error: unknown) => {
+  dialog.showErrorBox('Fieldbook could not start', `${(error as Error).message}\n\nPlease report this with the steps that led to it.`);
+  app.exit(1);
+});

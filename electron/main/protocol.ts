@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { securityHeaders } from '../core/csp';
+import { contentTypeOf, resolveStaticPath } from '../core/static-files';
+import { APP_HOST, APP_SCHEME } from './trust';
+
+/** Must run before the app is ready: the app's scheme behaves like https (secure, standard, fetch allowed). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Serves the built renderer on app://fieldbook/ with the CSP and security headers on every response. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const path = url.host === APP_HOST ? resolveStaticPath(rendererDir, url.pathname) : null;
+    if (!path) return new Response('Not found', { status: 404, headers: securityHeaders() });
+    try {
+      const body = await readFile(path);
+      return new Response(body, { headers: { 'Content-Type': contentTypeOf(path), ...securityHeaders() } });
+    } catch {
+      return new Response('Not found', { status: 404, headers: securityHeaders() });
+    }
+  });
+}

@@ -1,0 +1,203 @@
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, GuideView } from '../../../electron/api/types';
+import { client } from '../../lib/client';
+import { formatDate } from '../../lib/i18n';
+import { hrefFor, type Route } from '../../lib/route';
+import { useAsync } from '../../lib/use-async';
+import { ErrorMessage } from '../shell/ErrorMessage';
+import { ExternalLinkDialog } from './ExternalLinkDialog';
+import { renderMarkdown } from './render';
+
+const LANGUAGE_NAMES: Record<string, string> = {};
+function languageLabel(code: string): string {
+  // Each language is named in itself, as a person looking for their language expects.
+  LANGUAGE_NAMES[code] ??= new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return LANGUAGE_NAMES[code];
+}
+
+/** Gives the n-th heading the n-th section anchor from the core, and wires task-list boxes to saved progress. */
+function useGuideDom(container: React.RefObject<HTMLDivElement | null>, guide: GuideView | null, section: string | undefined, onToggle: (checked: number[]) => void) {
+  useEffect(() => {
+    const root = container.current;
+    if (!root || !guide) return;
+    root.querySelectorAll('h2, h3, h4, h5, h6').forEach((heading, index) => {
+      const anchor = guide.sections[index]?.anchor;
+      if (anchor) heading.id = `section-${anchor}`;
+      heading.setAttribute('tabindex', '-1');
+    });
+    const boxes = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    boxes.forEach((box, index) => {
+      box.disabled = false;
+      box.checked = guide.checked.includes(index);
+      box.setAttribute('aria-label', box.parentElement?.textContent?.trim() ?? '');
+      box.onchange = () => onToggle(boxes.flatMap((b, i) => (b.checked ? [i] : [])));
+    });
+    if (section) {
+      const target = root.querySelector<HTMLElement>(`#${CSS.escape(`section-${section}`)}`);
+      target?.scrollIntoView({ block: 'start' });
+      target?.focus({ preventScroll: true });
+    }
+  }, [container, guide, section, onToggle]);
+}
+
+export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'guide' }>; mode: AppInfo['mode'] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang]);
+  const guide = state.status === 'ready' ? state.value : null;
+  const [checked, setChecked] = useState<number[] | null>(null);
+  const [external, setExternal] = useState<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const html = useMemo(() => (guide ? renderMarkdown(guide.body, guide.lang) : ''), [guide]);
+  const total = useMemo(() => (html.match(/type="checkbox"/g) ?? []).length, [html]);
+
+  const onToggle = useMemo(
+    () => (next: number[]) => {
+      if (!guide) return;
+      setChecked(next);
+      void client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next });
+    },
+    [guide],
+  );
+  useGuideDom(container, guide, route.section, onToggle);
+  useEffect(() => setChecked(guide?.checked ?? null), [guide]);
+
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as Element).closest('a');
+    if (!link || link.getAttribute('data-external') !== 'true') return;
+    // External links leave the app only after the person says so; the desktop app asks in a native dialog.
+    if (mode === 'browser') {
+      event.preventDefault();
+      setExternal(link.getAttribute('href'));
+    } else {
+      event.preventDefault();
+      window.open(link.getAttribute('href') ?? '', '_blank', 'noopener,noreferrer');
+    }
+  };
+
+  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
+  const g = state.value;
+  const done = (checked ?? g.checked).length;
+  return (
+    <article className="reader" aria-labelledby="guide-title" lang={g.lang} dir={g.dir} data-testid="reader">
+      <p className="back" lang={lang} dir="auto">
+        <a href="#/">{t('guide.back')}</a>
+      </p>
+      <h1 id="guide-title" dir="auto">
+        {g.title}
+      </h1>
+      <p className="summary" dir="auto">
+        {g.summary}
+      </p>
+      {g.languages.length > 1 && (
+        <nav className="translations" aria-label={t('guide.translations')} lang={lang}>
+          <span>{t('guide.translations')}:</span>{' '}
+          {g.languages.map((code) =>
+            code === g.lang ? (
+              <span key={code} aria-current="true" className="current-language" lang={code}>
+                {languageLabel(code)}
+              </span>
+            ) : (
+              <a key={code} href={hrefFor({ name: 'guide', id: g.id, lang: code })} lang={code} hrefLang={code}>
+                {languageLabel(code)}
+              </a>
+            ),
+          )}
+        </nav>
+      )}
+      <div className="reader-layout">
+        {g.sections.length > 0 && (
+          <nav className="toc" aria-labelledby="toc-title" lang={lang}>
+            <h2 id="toc-title">{t('guide.contents')}</h2>
+            <ol>
+              {g.sections.map((section) => (
+                <li key={section.anchor} className={`toc-level-${section.level}`} lang={g.lang} dir="auto">
+                  <a href={hrefFor({ name: 'guide', id: g.id, lang: g.lang, section: section.anchor })}>{section.heading}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+        <div className="reader-main">
+          {total > 0 && (
+            <p className="checklist-progress" role="status" lang={lang}>
+              {t('guide.checklistProgress', { done, total })}
+            </p>
+          )}
+          {/* The HTML comes from renderMarkdown: marked, then DOMPurify with a strict allow-list. */}
+          <div className="guide-body" ref={container} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+          <aside className="guide-about" aria-labelledby="about-title" lang={lang}>
+            <h2 id="about-title">{t('guide.about')}</h2>
+            <dl>
+              <dt>{t('guide.review')}</dt>
+              <dd>
+                {g.review.reviewedBy && g.review.reviewedOn
+                  ? t('library.lastReviewed', { date: formatDate(g.review.reviewedOn, lang), by: g.review.reviewedBy })
+                  : t('library.notReviewed')}
+                <br />
+                {t('guide.reviewBy', { date: formatDate(g.review.reviewBy, lang) })}
+              </dd>
+              <dt>{t('guide.version', { version: g.version })}</dt>
+              <dd>{t('library.updated', { date: formatDate(g.updated, lang) })}</dd>
+            </dl>
+            <h3>{t('guide.notCovered')}</h3>
+            <ul lang={g.lang} dir="auto">
+              {g.notCovered.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+            <h3>{t('guide.changelog')}</h3>
+            <ul lang={g.lang} dir="auto">
+              {g.changelog.map((entry) => (
+                <li key={entry.version}>
+                  <strong>{t('guide.version', { version: entry.version })}</strong> ({formatDate(entry.date, lang)}): <bdi>{entry.changes}</bdi>
+                </li>
+              ))}
+            </ul>
+            <h3>{t('guide.sources')}</h3>
+            <ul className="sources">
+              {g.sources.map((source) => (
+                <li key={`${source.title}${source.url ?? ''}`} dir="auto">
+                  <bdi>{source.title}</bdi>
+                  {source.publisher && <>, <bdi>{source.publisher}</bdi></>}
+                  {source.date && <> ({source.date})</>}
+                  {source.url && (
+                    <>
+                      {' '}
+                      <a
+                        href={source.url}
+                        dir="ltr"
+                        onClick={(event) => {
+                          event.preventDefault();
+                          if (mode === 'browser') setExternal(source.url!);
+                          else window.open(source.url, '_blank', 'noopener,noreferrer');
+                        }}
+                      >
+                        {source.url}
+                      </a>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <h3>{t('guide.authors')}</h3>
+            <ul>
+              {g.authors.map((author) => (
+                <li key={`${author.name}/${author.role ?? ''}`}>
+                  <bdi>{author.name}</bdi>
+                  {author.role && <> ({author.role})</>}
+                </li>
+              ))}
+            </ul>
+            <p>
+              {t('guide.licence')}: {g.licence}
+            </p>
+          </aside>
+        </div>
+      </div>
+      {external && <ExternalLinkDialog url={external} onClose={() => setExternal(null)} />}
+    </article>
+  );
+}

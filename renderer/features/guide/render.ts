@@ -1,0 +1,58 @@
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+
+/**
+ * Guide Markdown to safe HTML. Every guide is untrusted input: marked turns it into HTML, then DOMPurify keeps only
+ * plain document elements. No SVG or MathML, no forms or frames, no styles, no ids (the reader sets heading anchors
+ * itself), and links only to http(s) or in-app `#/` routes. `guide:` links become in-app routes before sanitising.
+ */
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const FORBID_TAGS = ['style', 'form', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'img', 'picture', 'video', 'audio', 'source', 'svg', 'math', 'template', 'dialog'];
+// DOMPurify's default test with every scheme but http(s) removed; it also judges plain values such as
+// type="checkbox". Links are narrowed further below to http(s) and in-app routes.
+const ALLOWED_URI = /^(?:https?:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+
+let hooked = false;
+function installHooks(): void {
+  if (hooked) return;
+  hooked = true;
+  DOMPurify.addHook('uponSanitizeElement', (node, data) => {
+    // Task-list boxes are the only inputs a guide may contain.
+    if (data.tagName === 'input' && (node as Element).getAttribute('type') !== 'checkbox') node.parentNode?.removeChild(node);
+  });
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (/^https?:/i.test(href)) {
+        node.setAttribute('data-external', 'true');
+        node.setAttribute('rel', 'noopener noreferrer');
+      } else if (!href.startsWith('#/')) node.removeAttribute('href');
+      node.removeAttribute('target');
+    }
+    if (node.tagName === 'INPUT') {
+      node.setAttribute('disabled', '');
+      node.removeAttribute('name');
+    }
+  });
+}
+
+/** `guide:id#anchor` → the reader's route, in the given language. */
+export function rewriteGuideLinks(markdown: string, lang: string): string {
+  return markdown.replace(/\]\(\s*guide:([a-z0-9-]+)(?:#([^)\s]*))?\s*\)/g, (_match, id: string, anchor?: string) => {
+    const section = anchor ? `?section=${encodeURIComponent(decodeURIComponent(anchor))}` : '';
+    return `](#/guide/${id}/${lang}${section})`;
+  });
+}
+
+export function renderMarkdown(markdown: string, lang: string): string {
+  installHooks();
+  const html = marked.parse(rewriteGuideLinks(markdown, lang)) as string;
+  return DOMPurify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS,
+    FORBID_ATTR: ['style', 'id', 'name', 'class', 'srcset', 'action', 'formaction', 'background', 'ping'],
+    ALLOWED_URI_REGEXP: ALLOWED_URI,
+    ALLOW_DATA_ATTR: false,
+  });
+}

@@ -1,0 +1,52 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../electron/api/types';
+import { useRoute } from '../../lib/route';
+import { GuideReader } from '../guide/GuideReader';
+import { LibraryView } from '../library/LibraryView';
+import { ProblemsView } from '../library/ProblemsView';
+import { SearchBox } from '../search/SearchBox';
+import { SettingsView } from '../settings/SettingsView';
+import { Notices } from './Notices';
+
+export function App({ info }: { info: AppInfo }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The fragment holds the route, so the skip link moves focus itself instead of navigating.
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <a className="brand" href="#/">
+          {t('app.name')}
+        </a>
+        <nav aria-label={t('app.mainNav')} className="main-nav">
+          <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
+            {t('nav.library')}
+          </a>
+          <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
+            {t('nav.settings')}
+          </a>
+        </nav>
+        <SearchBox />
+      </header>
+      <Notices info={info} />
+      <main id="main" ref={main} tabIndex={-1}>
+        {route.name === 'library' && <LibraryView />}
+        {route.name === 'guide' && <GuideReader key={`${route.id}/${route.lang ?? ''}`} route={route} mode={info.mode} />}
+        {route.name === 'settings' && <SettingsView />}
+        {route.name === 'problems' && <ProblemsView />}
+      </main>
+    </>
+  );
+}

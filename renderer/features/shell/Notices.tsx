@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../electron/api/types';
+import { formatDate } from '../../lib/i18n';
+
+/** Things the person must know about this run: a set clock, or data that could not be read and was kept aside. */
+export function Notices({ info }: { info: AppInfo }) {
+  const { t, i18n } = useTranslation();
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const notices = info.notices.filter((notice) => !dismissed.includes(notice.keptAs));
+  return (
+    <div className="notices">
+      {info.clockFixed && (
+        <p className="notice notice-clock" role="status" data-testid="clock-notice">
+          {t('app.clockSet', { date: formatDate(info.now.slice(0, 10), i18n.language) })}
+        </p>
+      )}
+      {notices.map((notice) => (
+        <div className="notice notice-warning" role="alert" key={notice.keptAs}>
+          <p>{t('app.dataSetAside', { file: notice.file, reason: notice.reason, keptAs: notice.keptAs })}</p>
+          <button type="button" onClick={() => setDismissed((list) => [...list, notice.keptAs])}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { createClient, type Bridge, type Client } from '../../electron/api/client';
+import type { Envelope } from '../../electron/api/errors';
+
+declare global {
+  interface Window {
+    /** Present only in the desktop app, exposed by the preload. */
+    fieldbook?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'fieldbook.token';
+
+/**
+ * The browser mode's bridge: calls go to the host over fetch with the per-run token, events come over server-sent
+ * events. The token arrives once in the address's fragment and is kept for this tab only.
+ */
+function browserBridge(): Bridge {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    history.replaceState(null, '', `${location.pathname}#/`);
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  let source: EventSource | null = null;
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  return {
+    async invoke(method, input) {
+      const response = await fetch(`/api/invoke/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await response.json()) as Envelope<unknown>;
+    },
+    on(event, listener) {
+      if (!source) source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      let set = listeners.get(event);
+      if (!set) {
+        const created = new Set<(payload: unknown) => void>();
+        listeners.set(event, created);
+        source.addEventListener(event, (message) => created.forEach((fn) => fn(JSON.parse((message as MessageEvent<string>).data))));
+        set = created;
+      }
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+/** The one place that knows which transport the UI runs on. */
+export const client: Client = createClient(window.fieldbook ?? browserBridge());

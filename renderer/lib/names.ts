@@ -1,0 +1,18 @@
+import type { LibraryData } from '../../electron/api/types';
+
+/** A name in the interface language, else English, else the code itself. */
+export function nameIn(names: Record<string, string> | undefined, lang: string, fallback: string): string {
+  return names?.[lang] ?? names?.en ?? fallback;
+}
+
+export function jurisdictionName(library: Pick<LibraryData, 'jurisdictions'>, code: string, lang: string): string {
+  return nameIn(library.jurisdictions.find((j) => j.code === code)?.names, lang, code);
+}
+
+export function languageName(library: Pick<LibraryData, 'languages'>, code: string): string {
+  return library.languages.find((l) => l.code === code)?.name ?? code;
+}
+
+export function topicName(library: Pick<LibraryData, 'topics'>, id: string, lang: string): string {
+  return nameIn(library.topics.find((t) => t.id === id)?.names, lang, id);
+}

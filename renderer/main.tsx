@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './features/shell/App';
+import { client } from './lib/client';
+import { initI18n, systemLanguage } from './lib/i18n';
+import { SettingsProvider } from './lib/settings';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const [settings, info] = await Promise.all([client.invoke('settings.get'), client.invoke('app.info')]);
+  await initI18n(settings.interfaceLanguage ?? systemLanguage());
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <SettingsProvider initial={settings}>
+        <App info={info} />
+      </SettingsProvider>
+    </StrictMode>,
+  );
+}
+
+boot().catch((error: unknown) => {
+  // Before i18n is up there is no translated text to show; the message is the core's own.
+  const root = document.getElementById('root')!;
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.textContent = `Fieldbook could not start: ${(error as Error).message}`;
+  root.replaceChildren(message);
+});

@@ -1,0 +1,43 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { clockFromEnv } from '../../electron/core/clock';
+import { launchBrowserMode } from '../../electron/host/launch';
+import type { Host } from '../../electron/host/server';
+import { tempDir } from '../support/temp';
+
+export interface AppFixture {
+  host: Host;
+  dataDir: string;
+  /** Opens the app at a route, with the per-run token, and waits for the shell to be ready. */
+  open(page: Page, route?: string): Promise<void>;
+}
+
+/**
+ * Each test gets its own browser-mode host over the real core and a fresh data folder. `contentDir` and `now` can be
+ * overridden per file with test.use().
+ */
+export const test = base.extend<{ app: AppFixture; contentDir: string | undefined; now: string | undefined; savedData: string | undefined }>({
+  contentDir: [undefined, { option: true }],
+  now: [undefined, { option: true }],
+  /** The text of fieldbook.json as the person's data folder holds it before start-up. */
+  savedData: [undefined, { option: true }],
+  app: async ({ contentDir, now, savedData }, use) => {
+    const { dir, remove } = await tempDir('fieldbook-e2e-');
+    if (savedData !== undefined) await writeFile(join(dir, 'fieldbook.json'), savedData);
+    const host = await launchBrowserMode({ dataDir: dir, contentDir, clock: clockFromEnv(now), log: () => undefined });
+    await use({
+      host,
+      dataDir: dir,
+      async open(page, route = '#/') {
+        await page.goto(`${host.origin}/#token=${host.token}`);
+        await expect(page.locator('header.app-header')).toBeVisible();
+        if (route !== '#/') await page.evaluate((hash) => (location.hash = hash), route);
+      },
+    });
+    await host.close();
+    await remove();
+  },
+});
+
+export { expect };

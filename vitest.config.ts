@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/dom/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
