@@ -14,7 +14,7 @@ function eventFrom(url: string, top: boolean) {
 }
 
 describe('IPC binding', () => {
-  const dispatch = vi.fn(async (method: string) => ({ ok: true, value: method }));
+  const dispatch = vi.fn(async (method: string) => ({ ok: true as const, value: method as unknown }));
   bindRouter({ dispatch });
   const handle = handlers.get(INVOKE_CHANNEL)!;
 
