@@ -35,17 +35,38 @@ function fieldName(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(front matter)' : path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
 }
 
+/** What to do about the YAML mistakes people make most often when writing front matter by hand. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'put the value in quotes when it contains ": "',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'keep one of the two fields',
+  MISSING_CHAR: 'close the quote or bracket (the problem may start on an earlier line)',
+  BAD_INDENT: 'check the indentation and close any bracket (the problem may start on an earlier line)',
+};
+
 function parseYaml(text: string, file: string, firstLine: number, problems: ContentProblem[]): Located | null {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const line = firstLine + lines.linePos(error.pos[0]).line - 1;
-      problems.push({ file, line, field: '(yaml)', message: `${error.message.split('\n')[0]}; fix the YAML syntax` });
+      problems.push({ file, line, field: '(yaml)', message: `${error.message.split('\n')[0]}; ${YAML_HINTS[error.code] ?? 'fix the YAML syntax'}` });
     }
     return null;
   }
   return { doc, lines, firstLine };
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}; remove or correct them`;
+  if (issue.code === 'invalid_type') {
+    // zod words these as "Invalid input: expected number, received string"; say what to write instead.
+    if (/received undefined/.test(issue.message)) return `missing; add it (content/README.md describes every field)`;
+    const word = (type: string) => ({ array: 'a list', object: 'a group of fields', string: 'text', null: 'null' })[type] ?? `a ${type}`;
+    const received = /received (\w+)/.exec(issue.message)?.[1];
+    return `must be ${word(issue.expected)}${received ? `, not ${word(received)}` : ''}`;
+  }
+  return issue.message;
 }
 
 function schemaProblems(issues: z.core.$ZodIssue[], located: Located, file: string): ContentProblem[] {
@@ -53,7 +74,7 @@ function schemaProblems(issues: z.core.$ZodIssue[], located: Located, file: stri
     file,
     line: lineOf(located, issue.path),
     field: fieldName(issue.path),
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}; remove or correct them` : issue.message,
+    message: issueMessage(issue),
   }));
 }
 
@@ -170,10 +191,10 @@ function crossCheck(guides: Guide[], lists: { jurisdictions: Jurisdiction[]; top
     });
     const key = `${meta.id}/${meta.lang}`;
     const first = byKey.get(key);
+    const otherJurisdiction = jurisdictionOfId.get(meta.id);
     if (first) reject(guide, ['id'], `duplicate id "${meta.id}" in language "${meta.lang}": ${first.file} has it too; give one of them a new id`);
     else byKey.set(key, guide);
-    const otherJurisdiction = jurisdictionOfId.get(meta.id);
-    if (otherJurisdiction !== undefined && otherJurisdiction !== meta.jurisdiction)
+    if (!first && otherJurisdiction !== undefined && otherJurisdiction !== meta.jurisdiction)
       reject(guide, ['id'], `duplicate id "${meta.id}": already used by a guide for ${otherJurisdiction}; ids are unique across jurisdictions`);
     else jurisdictionOfId.set(meta.id, meta.jurisdiction);
   }

@@ -1,0 +1,110 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GuideCard, LibraryData } from '../../../electron/api/types';
+import { jurisdictionName, topicName } from '../../lib/names';
+import { ancestry, jurisdictionTree, languageCounts, topicCounts, type BrowseFilter, type JurisdictionNode } from './browse';
+import { MyJurisdictionSelect } from './MyJurisdiction';
+
+interface Props {
+  library: LibraryData;
+  filter: BrowseFilter;
+  /** The person's jurisdiction from Settings; `filter.mine` is it when "only mine" is on. */
+  myJurisdiction: string | null;
+  onChange(filter: BrowseFilter): void;
+}
+
+function Count({ count }: { count: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="count" aria-hidden="true">
+        {t('library.countShort', { count })}
+      </span>
+      <span className="visually-hidden">{t('library.count', { count })}</span>
+    </>
+  );
+}
+
+function TreeLevel({ nodes, library, filter, onChange, root }: { nodes: JurisdictionNode[]; library: LibraryData; filter: BrowseFilter; onChange: Props['onChange']; root: boolean }) {
+  const { i18n } = useTranslation();
+  return (
+    <ul className={root ? 'jurisdiction-tree' : undefined}>
+      {nodes.map((node) => {
+        // The top of the hierarchy holds every guide, so choosing it is the same as no jurisdiction filter.
+        const pressed = root ? filter.jurisdiction === null || filter.jurisdiction === node.code : filter.jurisdiction === node.code;
+        return (
+          <li key={node.code}>
+            <button
+              type="button"
+              aria-pressed={pressed}
+              data-jurisdiction={node.code}
+              disabled={node.count === 0 && !pressed}
+              onClick={() => onChange({ ...filter, jurisdiction: root ? null : node.code })}
+            >
+              <span className="name">{jurisdictionName(library, node.code, i18n.language)}</span> <Count count={node.count} />
+            </button>
+            {node.children.length > 0 && <TreeLevel nodes={node.children} library={library} filter={filter} onChange={onChange} root={false} />}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The library's browsing controls: my jurisdiction, the jurisdiction hierarchy, topic and language, each with counts. */
+export function BrowsePanel({ library, filter, myJurisdiction, onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const ids = { tree: useId(), mine: useId(), topic: useId(), language: useId() };
+  const cards: GuideCard[] = library.guides;
+  const tree = jurisdictionTree(cards, library.jurisdictions, filter);
+  const topics = topicCounts(cards, library.jurisdictions, filter, library.topics.map((topic) => topic.id));
+  const languages = languageCounts(cards, library.jurisdictions, filter, library.languages.map((language) => language.code));
+  const chain = myJurisdiction ? ancestry(library.jurisdictions, myJurisdiction) : [];
+  return (
+    <aside className="browse" aria-label={t('library.browse')}>
+      <div className="browse-group">
+        <MyJurisdictionSelect library={library} describedBy={myJurisdiction ? ids.mine : undefined} />
+        {myJurisdiction && (
+          <>
+            <label className="checkbox">
+              <input type="checkbox" data-testid="only-mine" checked={filter.mine !== null} onChange={(event) => onChange({ ...filter, mine: event.target.checked ? myJurisdiction : null })} />
+              {t('library.onlyMine', { name: jurisdictionName(library, myJurisdiction, lang) })}
+            </label>
+            <p id={ids.mine} className="help">
+              {chain.length > 0
+                ? t('library.onlyMineHelp', { names: chain.map((code) => jurisdictionName(library, code, lang)).join(' · ') })
+                : t('library.myJurisdictionUnknown', { code: myJurisdiction })}
+            </p>
+          </>
+        )}
+      </div>
+      <nav className="browse-group" aria-labelledby={ids.tree}>
+        <h2 id={ids.tree}>{t('library.jurisdiction')}</h2>
+        <TreeLevel nodes={tree} library={library} filter={filter} onChange={onChange} root />
+      </nav>
+      <div className="browse-group field">
+        <label htmlFor={ids.topic}>{t('library.topic')}</label>
+        <select id={ids.topic} data-testid="topic-filter" value={filter.topic ?? ''} onChange={(event) => onChange({ ...filter, topic: event.target.value || null })}>
+          <option value="">{t('library.allTopics')}</option>
+          {topics.map(({ id, count }) => (
+            <option key={id} value={id} disabled={count === 0 && filter.topic !== id}>
+              {t('library.withCount', { name: topicName(library, id, lang), count })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="browse-group field">
+        <label htmlFor={ids.language}>{t('library.language')}</label>
+        <select id={ids.language} data-testid="language-filter" value={filter.language ?? ''} onChange={(event) => onChange({ ...filter, language: event.target.value || null })}>
+          <option value="">{t('library.allLanguages')}</option>
+          {languages.map(({ code, count }) => (
+            <option key={code} value={code} lang={code} disabled={count === 0 && filter.language !== code}>
+              {t('library.withCount', { name: library.languages.find((l) => l.code === code)?.name ?? code, count })}
+            </option>
+          ))}
+        </select>
+      </div>
+    </aside>
+  );
+}
