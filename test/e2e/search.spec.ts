@@ -1,0 +1,91 @@
+import { test, expect } from './fixtures';
+
+test('Ctrl+K, three letters, arrows and Enter open the right section with the words marked', async ({ page, app }) => {
+  await app.open(page);
+  await page.keyboard.press('Control+K');
+  const input = page.getByTestId('search-input');
+  await expect(input).toBeFocused();
+  await page.keyboard.type('ket');
+  const hits = page.getByTestId('search-hit');
+  const first = hits.first();
+  await expect(first).toHaveAttribute('data-guide', 'gb-eaw-rights-at-a-demonstration');
+  await expect(first).toHaveAttribute('data-anchor', 'containment-kettling');
+  // Title, jurisdiction, language, review status and a snippet with the matched word marked.
+  await expect(first).toContainText('England and Wales');
+  await expect(first).toContainText('English');
+  await expect(first.getByTestId('review-badge')).toBeVisible();
+  await expect(first.locator('mark').first()).toHaveText(/kettl/i);
+  await expect(input).toHaveAttribute('aria-activedescendant', await first.getAttribute('id') ?? '');
+
+  await page.keyboard.type('tling');
+  await expect(first).toHaveAttribute('data-anchor', 'containment-kettling');
+  const count = await hits.count();
+  if (count > 1) {
+    await page.keyboard.press('ArrowDown');
+    await expect(hits.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowUp');
+  }
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+
+  const reader = page.getByTestId('reader');
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Your rights at a demonstration in England and Wales');
+  await expect(page).toHaveURL(/section=containment-kettling/);
+  await expect(page).toHaveURL(/q=kettling/);
+  await expect(page.locator('#section-containment-kettling')).toBeFocused();
+  await expect(reader.locator('.guide-body mark.search-match').first()).toHaveText(/kettling/i);
+  await expect(page.getByTestId('search-results')).toBeHidden();
+});
+
+test('"/" opens the search from a guide; Arabic finds Arabic guides without diacritics or article', async ({ page, app }) => {
+  await app.open(page, '#/guide/backups/en');
+  await expect(page.getByTestId('reader')).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('search-input')).toBeFocused();
+  await page.keyboard.type('شرطه');
+  const first = page.getByTestId('search-hit').first();
+  await expect(first).toHaveAttribute('data-lang', 'ar');
+  await expect(first.locator('.hit-title')).toHaveAttribute('dir', 'rtl');
+  await expect(first.locator('.hit-snippet')).toHaveAttribute('lang', 'ar');
+  await expect(first.locator('mark').filter({ hasText: 'شرطة' }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('search-results')).toBeHidden();
+  await expect(page.getByTestId('search-input')).toHaveValue('شرطه');
+});
+
+test.describe('with a jurisdiction set', () => {
+  test.use({ savedData: JSON.stringify({ settings: { myJurisdiction: 'US-CA' } }) });
+
+  test("the person's own jurisdiction comes first", async ({ page, app }) => {
+    await app.open(page);
+    await page.getByTestId('search-input').fill('recording police');
+    await expect(page.getByTestId('search-hit').first()).toHaveAttribute('data-guide', 'us-ca-recording-police');
+  });
+});
+
+test('filters narrow the results, and an empty result says which filter to drop', async ({ page, app }) => {
+  await app.open(page);
+  const input = page.getByTestId('search-input');
+  await input.fill('police');
+  await expect(page.getByTestId('search-hit').first()).toBeVisible();
+  await page.getByTestId('search-filter-lang').selectOption('fr');
+  await expect(page.getByTestId('search-hit').first()).toHaveAttribute('data-lang', 'fr');
+  await expect(page.locator('[data-testid="search-hit"]:not([data-lang="fr"])')).toHaveCount(0);
+  await input.fill('kettling');
+  await page.getByTestId('search-filter-lang').selectOption('');
+  await page.getByTestId('search-filter-topic').selectOption('censorship');
+  await expect(page.getByTestId('search-empty')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'No guide matches' })).toHaveCount(1);
+  const drop = page.getByTestId('search-drop-topic');
+  await expect(drop).toContainText('Topic');
+  await drop.click();
+  await expect(page.getByTestId('search-filter-topic')).toHaveValue('');
+  await expect(page.getByTestId('search-hit').first()).toHaveAttribute('data-guide', /kettling|demonstration/);
+});
+
+test('search output is text, never markup', async ({ page, app }) => {
+  await app.open(page);
+  await page.getByTestId('search-input').fill('<img src=x onerror=alert(1)> police');
+  await expect(page.getByTestId('search-hit').first()).toBeVisible();
+  await expect(page.locator('.search-panel img')).toHaveCount(0);
+});
