@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import type { GuideCard, LibraryData } from '../../../electron/api/types';
+import { hrefFor } from '../../lib/route';
+
+/**
+ * Interface language and guide language are independent: a person reading the interface in Spanish may need a guide
+ * that exists only in English. The library says how many guides exist in the interface language, lets the person narrow
+ * to them or see every language, and each card in another language says whether the interface language has it too.
+ */
+
+/** The interface language as guides are tagged (a regional or pseudo tag reads as its base language). */
+export function interfaceGuideLanguage(uiLanguage: string): string {
+  return uiLanguage.toLowerCase().split('-')[0]!;
+}
+
+/** A language named in the interface language ("inglés" in a Spanish interface), falling back to its code. */
+function nameOf(code: string, uiLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([uiLanguage, 'en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function availabilityCounts(guides: readonly Pick<GuideCard, 'lang'>[], lang: string): { inLanguage: number; all: number } {
+  return { inLanguage: guides.filter((card) => card.lang === lang).length, all: guides.length };
+}
+
+interface Props {
+  library: Pick<LibraryData, 'guides'>;
+  /** The library's language filter: a guide language, or null for all languages. */
+  language: string | null;
+  onChange(language: string | null): void;
+}
+
+export function LanguageAvailability({ library, language, onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const ui = interfaceGuideLanguage(i18n.language);
+  const name = nameOf(ui, i18n.language);
+  const counts = availabilityCounts(library.guides, ui);
+  if (counts.inLanguage === 0) {
+    return (
+      <p className="language-availability" data-testid="language-availability">
+        {t('app.availability.none', { language: name })}
+      </p>
+    );
+  }
+  return (
+    <div className="language-availability" role="group" aria-label={t('app.availability.label')} data-testid="language-availability">
+      <button type="button" aria-pressed={language === ui} onClick={() => onChange(ui)} data-testid="only-interface-language">
+        {t('app.availability.only', { language: name, count: counts.inLanguage })}
+      </button>
+      <button type="button" aria-pressed={language === null} onClick={() => onChange(null)} data-testid="all-languages">
+        {t('app.availability.all', { count: counts.all })}
+      </button>
+    </div>
+  );
+}
+
+/** On a card in another language than the interface: where to read it in the interface language, or that it is not there. */
+export function CardLanguageNote({ card }: { card: Pick<GuideCard, 'id' | 'lang' | 'languages'> }) {
+  const { t, i18n } = useTranslation();
+  const ui = interfaceGuideLanguage(i18n.language);
+  if (card.lang === ui) return null;
+  const name = nameOf(ui, i18n.language);
+  return (
+    <p className="card-language-note" data-testid="card-language-note">
+      {card.languages.includes(ui) ? (
+        <a href={hrefFor({ name: 'guide', id: card.id, lang: ui })} hrefLang={ui}>
+          {t('app.availability.alsoIn', { language: name })}
+        </a>
+      ) : (
+        t('app.availability.notIn', { language: name })
+      )}
+    </p>
+  );
+}
