@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './features/shell/App';
 import { client } from './lib/client';
-import { initI18n, systemLanguage } from './lib/i18n';
+import { initI18n, startupFailureText, systemLanguage } from './lib/i18n';
 import { SettingsProvider } from './lib/settings';
 import './styles.css';
 
@@ -19,10 +19,9 @@ async function boot(): Promise<void> {
 }
 
 boot().catch((error: unknown) => {
-  // Before i18n is up there is no translated text to show; the message is the core's own.
   const root = document.getElementById('root')!;
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
-  message.textContent = `Fieldbook could not start: ${(error as Error).message}`;
+  message.textContent = startupFailureText((error as Error).message);
   root.replaceChildren(message);
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { settingsSchema } from './settings';
 import type { AppInfo, GuideView, LibraryData, SearchHit, Settings } from './types';
+import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 
 /**
  * The one contract between the UI and the core: each method's name, its input schema, its result type and a line
@@ -39,8 +40,36 @@ export const contract = {
     'Saves which checklist items are ticked for one guide version; returns them.',
   ),
   'search.query': method<SearchHit[]>()(
-    z.strictObject({ q: z.string().max(500, 'must be at most 500 characters'), limit: z.number().int().min(1).max(100).optional() }),
-    'Sections matching the query, best first.',
+    z.strictObject({
+      q: z.string().max(500, 'must be at most 500 characters'),
+      limit: z.number().int().min(1).max(100).optional(),
+      /** Only guidance that applies there: the jurisdiction's own guides, its parents' and global ones. */
+      jurisdiction: z.string().max(20).optional(),
+      topic: z.string().max(60).optional(),
+      lang: lang.optional(),
+      /** The language the UI is shown in: breaks ties when the query's words exist in several languages. */
+      interfaceLanguage: lang.optional(),
+    }),
+    "Each matching guide's best section, best first: favours the person's jurisdiction (from settings), then its parents, then global guidance, and the query's language.",
+  ),
+  'review.dashboard': method<ReviewDashboard>()(
+    z.strictObject({
+      state: z.enum(REVIEW_STATES).optional(),
+      jurisdiction: z.string().max(20).optional(),
+      lang: lang.optional(),
+      legal: z.boolean().optional(),
+    }),
+    'Review status counts for every jurisdiction and language, and the guides matching the filter, most urgent first.',
+  ),
+  'review.export': method<ReviewExport>()(
+    z.strictObject({
+      format: z.enum(['csv', 'markdown']),
+      state: z.enum(REVIEW_STATES).optional(),
+      jurisdiction: z.string().max(20).optional(),
+      lang: lang.optional(),
+      legal: z.boolean().optional(),
+    }),
+    'The filtered review list as CSV or Markdown text, with a file name, for the UI to save.',
   ),
   'updates.check': method<{ checked: boolean; message: string }>()(
     none,

@@ -31,6 +31,29 @@ export interface ReviewInfo {
   reviewBy: string;
 }
 
+/**
+ * Review states, most urgent first. Computed by the core (electron/core/review/status.ts), never stored; a guide
+ * can be in several at once, so a status carries all of them and names the most urgent as `primary`.
+ */
+export const REVIEW_STATES = ['overdue', 'due-soon', 'translation-behind', 'not-reviewed', 'current'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export interface ReviewStatus {
+  /** The most urgent state that applies: the one a badge shows. 'current' only when no other state applies. */
+  primary: ReviewState;
+  /** Every state that applies, most urgent first; ['current'] when none other does. */
+  states: ReviewState[];
+  /** The clock's calendar date (UTC) the status was computed for, YYYY-MM-DD. */
+  today: string;
+  reviewBy: string;
+  /** Whole days from today to review_by: 0 on the review-by day itself, negative once overdue. */
+  daysLeft: number;
+  /** Guidance on a jurisdiction's law: its overdue banner cannot be dismissed. */
+  legal: boolean;
+  /** For a translation made from an older version of its source: the newer version and what it misses. */
+  behind: { lang: string; version: number; translatedFrom: number; missed: { version: number; date: string; changes: string }[] } | null;
+}
+
 /** What a library card shows of one guide in one language. */
 export interface GuideCard {
   id: string;
@@ -43,6 +66,8 @@ export interface GuideCard {
   version: number;
   updated: string;
   review: ReviewInfo;
+  /** Review status at the core's clock, with the person's "due soon" window. */
+  status: ReviewStatus;
   translationOf: { lang: string; version: number } | null;
   /** Every language this guide exists in, this one included. */
   languages: string[];
@@ -64,6 +89,44 @@ export interface LibraryData {
   invalid: { file: string; problems: ContentProblemInfo[] }[];
 }
 
+/** Which guides the review list shows; every field left out matches all. */
+export interface ReviewFilter {
+  /** Guides that have this state among theirs (not only as the primary one). */
+  state?: ReviewState;
+  jurisdiction?: string;
+  lang?: string;
+  /** true: legal guidance only; false: everything else only. */
+  legal?: boolean;
+}
+
+/** How many guides in one jurisdiction or language have each state; a guide in several states counts in each. */
+export interface ReviewCountRow {
+  key: string;
+  total: number;
+  counts: Record<ReviewState, number>;
+}
+
+/** The review dashboard: counts over every guide, and the filtered list sorted by urgency. */
+export interface ReviewDashboard {
+  today: string;
+  clockFixed: boolean;
+  dueSoonDays: number;
+  total: ReviewCountRow;
+  byJurisdiction: ReviewCountRow[];
+  byLanguage: ReviewCountRow[];
+  /** Guides matching the filter, most urgent first. */
+  items: GuideCard[];
+  jurisdictions: JurisdictionInfo[];
+  languages: LanguageInfo[];
+}
+
+/** An exported review list, ready to save as a file. */
+export interface ReviewExport {
+  fileName: string;
+  mediaType: string;
+  text: string;
+}
+
 export interface SectionInfo {
   anchor: string;
   heading: string;
@@ -83,16 +146,26 @@ export interface GuideView extends GuideCard {
   checked: number[];
 }
 
-export interface SearchHit {
-  id: string;
-  lang: string;
-  dir: 'ltr' | 'rtl';
-  title: string;
-  jurisdiction: string;
+/** A character range [start, end) of a text, in UTF-16 code units: text.slice(start, end) matched the query. */
+export type Mark = [start: number, end: number];
+
+/** Plain text and the ranges in it that matched; the UI builds the highlight elements itself (never HTML). */
+export interface MarkedText {
+  text: string;
+  marks: Mark[];
+}
+
+/** One search result: the guide's card (title, jurisdiction, language, review status …) and its best section. */
+export interface SearchHit extends GuideCard {
+  /** The matched section's anchor; empty for the text before the guide's first heading. */
   anchor: string;
+  /** The matched section's heading; empty for the text before the first heading. */
   heading: string;
-  snippet: string;
-  /** The words in the text that matched, so the UI can highlight them. */
+  titleMarks: Mark[];
+  headingMarks: Mark[];
+  /** The stretch of the section (or of the summary, when the section itself did not match) that best shows the match. */
+  snippet: MarkedText;
+  /** The folded words that matched, as the index holds them. */
   terms: string[];
   score: number;
 }

@@ -1,10 +1,15 @@
+import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
 import type { AppInfo, EventMap, EventName } from '../api/types';
 import type { Clock } from './clock';
 import { loadContent } from './content/load';
 import type { Catalog } from './content/model';
-import { checklistKey, findGuide, guideView, libraryData } from './library';
-import { createSimpleSearch } from './search/simple-search';
+import { checklistKey, findGuide, guideView, libraryData, toCard } from './library';
+import { reviewCounts, reviewList } from './review/dashboard';
+import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
+import { reviewContext } from './review/status';
+import { toSearchHit } from './search/hits';
+import { openSearch, type SearchService } from './search/service';
 import { openUserData, type UserDataStore } from './store/user-data';
 
 export interface FieldbookOptions {
@@ -18,12 +23,15 @@ export interface FieldbookOptions {
   /** Runs an update check; only the desktop app provides one. */
   checkForUpdates?: () => Promise<string>;
   log?: (message: string) => void;
+  /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
+  searchIndexDir?: string;
 }
 
 export interface Fieldbook {
   handlers: Handlers;
   catalog: Catalog;
   store: UserDataStore;
+  search: SearchService;
   /** Subscribes to core events; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
@@ -31,11 +39,14 @@ export interface Fieldbook {
 /** Loads content and the person's data, and returns the handlers that implement the contract. */
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
   const [catalog, store] = await Promise.all([loadContent(options.contentDir), openUserData(options.dataDir, () => options.clock.now())]);
-  const search = createSimpleSearch(catalog);
+  const search = openSearch(catalog, { indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'), log: options.log });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: EventMap[E]) => void)(payload);
   };
+
+  // Review status is computed per call from the clock and the person's "due soon" window, never stored.
+  const review = () => reviewContext(options.clock, store.read().settings.dueSoonDays);
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -53,11 +64,11 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       emit('settings-changed', data.settings);
       return data.settings;
     },
-    'library.list': () => libraryData(catalog),
+    'library.list': () => libraryData(catalog, review()),
     'guide.get': ({ id, lang }) => {
       const guide = findGuide(catalog, id, lang);
       const checked = store.read().checklists[checklistKey(guide.meta.id, guide.meta.lang, guide.meta.version)] ?? [];
-      return guideView(catalog, guide, checked);
+      return guideView(catalog, guide, checked, review());
     },
     'guide.setChecked': async ({ id, lang, version, checked }) => {
       const guide = findGuide(catalog, id, lang);
@@ -69,7 +80,32 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       });
       return data.checklists[key] ?? [];
     },
-    'search.query': ({ q, limit }) => search(q, limit),
+    'search.query': async (input) => {
+      const items = await search.query({ ...input, myJurisdiction: store.read().settings.myJurisdiction });
+      const context = review();
+      return items.map((item) => toSearchHit(item, toCard(catalog, item.guide, context)));
+    },
+    'review.dashboard': (filter) => {
+      const context = review();
+      const cards = libraryData(catalog, context).guides;
+      return {
+        today: context.today,
+        clockFixed: options.clock.fixed,
+        dueSoonDays: context.dueSoonDays,
+        ...reviewCounts(cards),
+        items: reviewList(cards, filter),
+        jurisdictions: catalog.jurisdictions,
+        languages: catalog.languages,
+      };
+    },
+    'review.export': ({ format, ...filter }) => {
+      const context = review();
+      const items = reviewList(libraryData(catalog, context).guides, filter);
+      const header = { today: context.today, clockFixed: options.clock.fixed, dueSoonDays: context.dueSoonDays, filter };
+      return format === 'csv'
+        ? { fileName: exportFileName(context.today, 'csv'), mediaType: 'text/csv;charset=utf-8', text: reviewCsv(items) }
+        : { fileName: exportFileName(context.today, 'markdown'), mediaType: 'text/markdown;charset=utf-8', text: reviewMarkdown(items, header) };
+    },
     'updates.check': async () => {
       if (!store.read().settings.updateChecks) return { checked: false, message: 'Update checks are off. Turn them on in Settings to check.' };
       if (!options.checkForUpdates) return { checked: false, message: 'Updates are checked by the desktop app only.' };
@@ -81,6 +117,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     handlers,
     catalog,
     store,
+    search,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

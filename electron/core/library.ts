@@ -1,13 +1,15 @@
 import type { GuideCard, GuideView, LibraryData } from '../api/types';
 import { FieldbookError } from '../api/errors';
 import type { Catalog, Guide } from './content/model';
+import { reviewStatus, sourceOf, type ReviewContext } from './review/status';
 
 /** Reading direction of a content language; unknown languages read left to right. */
 export function directionOf(catalog: Catalog, lang: string): 'ltr' | 'rtl' {
   return catalog.languages.find((l) => l.code === lang)?.dir ?? 'ltr';
 }
 
-export function toCard(catalog: Catalog, guide: Guide): GuideCard {
+/** `review` gives the date and "due soon" window the card's review status is computed for. */
+export function toCard(catalog: Catalog, guide: Guide, review: ReviewContext): GuideCard {
   const { meta } = guide;
   return {
     id: meta.id,
@@ -20,14 +22,15 @@ export function toCard(catalog: Catalog, guide: Guide): GuideCard {
     version: meta.version,
     updated: meta.updated,
     review: { reviewedBy: meta.review.reviewed_by, reviewedOn: meta.review.reviewed_on, reviewBy: meta.review.review_by },
+    status: reviewStatus(guide, sourceOf(catalog, guide), review),
     translationOf: meta.translation_of ?? null,
     languages: catalog.guides.filter((other) => other.meta.id === meta.id).map((other) => other.meta.lang),
   };
 }
 
-export function libraryData(catalog: Catalog): LibraryData {
+export function libraryData(catalog: Catalog, review: ReviewContext): LibraryData {
   return {
-    guides: catalog.guides.map((guide) => toCard(catalog, guide)),
+    guides: catalog.guides.map((guide) => toCard(catalog, guide, review)),
     jurisdictions: catalog.jurisdictions,
     topics: catalog.topics,
     languages: catalog.languages,
@@ -47,10 +50,10 @@ export function checklistKey(id: string, lang: string, version: number): string 
   return `${id}/${lang}@${version}`;
 }
 
-export function guideView(catalog: Catalog, guide: Guide, checked: number[]): GuideView {
+export function guideView(catalog: Catalog, guide: Guide, checked: number[], review: ReviewContext): GuideView {
   const { meta } = guide;
   return {
-    ...toCard(catalog, guide),
+    ...toCard(catalog, guide, review),
     body: guide.body,
     sections: guide.sections.filter((s) => s.anchor !== '').map(({ anchor, heading, level }) => ({ anchor, heading, level })),
     changelog: meta.changelog,

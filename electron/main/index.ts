@@ -5,6 +5,7 @@ import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
 import { bindRouter, sendEvent } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { desktopLanguage, desktopText } from './strings';
 import { APP_ORIGIN, externalLinkDecision, isAppUrl } from './trust';
 import { createUpdateChecker } from './updater';
 import { windowOptions } from './window';
@@ -13,6 +14,10 @@ registerAppScheme();
 app.enableSandbox();
 
 const log = (message: string) => console.error(`[fieldbook] ${message}`);
+
+/** The person's chosen interface language once the store is open; until then the system's. */
+let chosenLanguage: () => string | null = () => null;
+const uiLanguage = () => desktopLanguage(chosenLanguage(), app.getPreferredSystemLanguages());
 
 /** Asks the person before an http(s) link leaves the app for the system browser; every other scheme is refused. */
 async function openExternal(owner: BrowserWindow | null, url: string): Promise<void> {
@@ -23,11 +28,11 @@ async function openExternal(owner: BrowserWindow | null, url: string): Promise<v
   }
   const options = {
     type: 'question' as const,
-    buttons: ['Open in browser', 'Cancel'],
+    buttons: [desktopText(uiLanguage(), 'openInBrowser'), desktopText(uiLanguage(), 'cancel')],
     defaultId: 1,
     cancelId: 1,
-    message: 'Open this link in your web browser?',
-    detail: `${decision.url}\n\nOpening it connects to the internet and the site will see your address.`,
+    message: desktopText(uiLanguage(), 'openExternal'),
+    detail: desktopText(uiLanguage(), 'openExternalDetail', { url: decision.url }),
   };
   const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
   if (response === 0) await shell.openExternal(decision.url);
@@ -55,7 +60,7 @@ function buildMenu(): void {
       { role: 'fileMenu' },
       { role: 'editMenu' },
       {
-        label: 'View',
+        label: desktopText(uiLanguage(), 'viewMenu'),
         submenu: [{ role: 'reload' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
       },
       { role: 'windowMenu' },
@@ -68,8 +73,11 @@ async function start(): Promise<void> {
   const root = app.getAppPath();
   const contentDir = app.isPackaged ? join(process.resourcesPath, 'content') : join(root, 'content');
   const checkForUpdates = createUpdateChecker(log);
-  const fieldbook = await openFieldbook({ contentDir, dataDir: app.getPath('userData'), clock, version: app.getVersion(), mode: 'desktop', checkForUpdates, log });
+  // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
+  const searchIndexDir = join(root, 'out', 'search');
+  const fieldbook = await openFieldbook({ contentDir, searchIndexDir, dataDir: app.getPath('userData'), clock, version: app.getVersion(), mode: 'desktop', checkForUpdates, log });
   bindRouter(createRouter(fieldbook.handlers, log));
+  chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -79,7 +87,10 @@ async function start(): Promise<void> {
 
   const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs')));
   window.once('ready-to-show', () => window.show());
-  fieldbook.on('settings-changed', (settings) => sendEvent(window.webContents, 'settings-changed', settings));
+  fieldbook.on('settings-changed', (settings) => {
+    sendEvent(window.webContents, 'settings-changed', settings);
+    buildMenu(); // the menu speaks the interface language too
+  });
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.
@@ -91,6 +102,6 @@ async function start(): Promise<void> {
 app.on('web-contents-created', (_event, contents) => harden(contents));
 app.on('window-all-closed', () => app.quit());
 app.whenReady().then(start).catch((error: unknown) => {
-  dialog.showErrorBox('Fieldbook could not start', `${(error as Error).message}\n\nPlease report this with the steps that led to it.`);
+  dialog.showErrorBox(desktopText(uiLanguage(), 'startFailed'), desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }));
   app.exit(1);
 });

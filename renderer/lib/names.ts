@@ -1,8 +1,9 @@
 import type { LibraryData } from '../../electron/api/types';
+import { pseudoMark } from './pseudo';
 
 /** A name in the interface language, else English, else the code itself. */
 export function nameIn(names: Record<string, string> | undefined, lang: string, fallback: string): string {
-  return names?.[lang] ?? names?.en ?? fallback;
+  return pseudoMark(names?.[lang.split('-')[0]!] ?? names?.[lang] ?? names?.en ?? fallback);
 }
 
 export function jurisdictionName(library: Pick<LibraryData, 'jurisdictions'>, code: string, lang: string): string {
@@ -10,7 +11,7 @@ export function jurisdictionName(library: Pick<LibraryData, 'jurisdictions'>, co
 }
 
 export function languageName(library: Pick<LibraryData, 'languages'>, code: string): string {
-  return library.languages.find((l) => l.code === code)?.name ?? code;
+  return pseudoMark(library.languages.find((l) => l.code === code)?.name ?? code);
 }
 
 export function topicName(library: Pick<LibraryData, 'topics'>, id: string, lang: string): string {

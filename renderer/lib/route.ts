@@ -4,7 +4,8 @@ export type Route =
   | { name: 'library' }
   | { name: 'guide'; id: string; lang?: string; section?: string; highlight?: string }
   | { name: 'settings' }
-  | { name: 'problems' };
+  | { name: 'problems' }
+  | { name: 'review' };
 
 /** Routes live in the address's fragment, so reloading keeps the place and nothing reaches a server. */
 export function parseRoute(hash: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'problems') return { name: 'problems' };
+  if (parts[0] === 'review') return { name: 'review' };
   return { name: 'library' };
 }
 
@@ -32,6 +34,8 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'problems':
       return '#/problems';
+    case 'review':
+      return '#/review';
     default:
       return '#/';
   }

@@ -6,8 +6,10 @@ import { formatDate } from '../../lib/i18n';
 import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { highlightMatches } from '../search/highlight';
+import { ReviewBanner } from '../review/ReviewBanner';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
-import { renderMarkdown } from './render';
+import { renderGuide } from './render';
 
 const LANGUAGE_NAMES: Record<string, string> = {};
 function languageLabel(code: string): string {
@@ -21,7 +23,7 @@ function useGuideDom(container: React.RefObject<HTMLDivElement | null>, guide: G
   useEffect(() => {
     const root = container.current;
     if (!root || !guide) return;
-    root.querySelectorAll('h2, h3, h4, h5, h6').forEach((heading, index) => {
+    root.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((heading, index) => {
       const anchor = guide.sections[index]?.anchor;
       if (anchor) heading.id = `section-${anchor}`;
       heading.setAttribute('tabindex', '-1');
@@ -44,12 +46,14 @@ function useGuideDom(container: React.RefObject<HTMLDivElement | null>, guide: G
 export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'guide' }>; mode: AppInfo['mode'] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  // Interface text inside a guide follows the interface's direction, not the guide's (an English note in an Arabic guide).
+  const uiDir = i18n.dir(lang);
   const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang]);
   const guide = state.status === 'ready' ? state.value : null;
   const [checked, setChecked] = useState<number[] | null>(null);
   const [external, setExternal] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
-  const html = useMemo(() => (guide ? renderMarkdown(guide.body, guide.lang) : ''), [guide]);
+  const { html, shortened } = useMemo(() => (guide ? renderGuide(guide.body, guide.lang) : { html: '', shortened: [] }), [guide]);
   const total = useMemo(() => (html.match(/type="checkbox"/g) ?? []).length, [html]);
 
   const onToggle = useMemo(
@@ -61,6 +65,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
     [guide],
   );
   useGuideDom(container, guide, route.section, onToggle);
+  useEffect(() => void (guide && container.current && highlightMatches(container.current, route.highlight ?? '')), [guide, route.highlight]);
   useEffect(() => setChecked(guide?.checked ?? null), [guide]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
@@ -91,8 +96,9 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
       <p className="summary" dir="auto">
         {g.summary}
       </p>
+      <ReviewBanner guide={g} />
       {g.languages.length > 1 && (
-        <nav className="translations" aria-label={t('guide.translations')} lang={lang}>
+        <nav className="translations" aria-label={t('guide.translations')} lang={lang} dir={uiDir}>
           <span>{t('guide.translations')}:</span>{' '}
           {g.languages.map((code) =>
             code === g.lang ? (
@@ -109,7 +115,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
       )}
       <div className="reader-layout">
         {g.sections.length > 0 && (
-          <nav className="toc" aria-labelledby="toc-title" lang={lang}>
+          <nav className="toc" aria-labelledby="toc-title" lang={lang} dir={uiDir}>
             <h2 id="toc-title">{t('guide.contents')}</h2>
             <ol>
               {g.sections.map((section) => (
@@ -122,13 +128,18 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
         )}
         <div className="reader-main">
           {total > 0 && (
-            <p className="checklist-progress" role="status" lang={lang}>
+            <p className="checklist-progress" role="status" lang={lang} dir={uiDir}>
               {t('guide.checklistProgress', { done, total })}
             </p>
           )}
-          {/* The HTML comes from renderMarkdown: marked, then DOMPurify with a strict allow-list. */}
+          {shortened.length > 0 && (
+            <p className="notice notice-warning render-note" role="note" lang={lang} dir={uiDir} data-testid="render-shortened">
+              {t('guide.shortened')}
+            </p>
+          )}
+          {/* The HTML comes from renderGuide: bounded, then marked, then DOMPurify with a strict allow-list. */}
           <div className="guide-body" ref={container} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
-          <aside className="guide-about" aria-labelledby="about-title" lang={lang}>
+          <aside className="guide-about" aria-labelledby="about-title" lang={lang} dir={uiDir}>
             <h2 id="about-title">{t('guide.about')}</h2>
             <dl>
               <dt>{t('guide.review')}</dt>
@@ -157,7 +168,8 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
               ))}
             </ul>
             <h3>{t('guide.sources')}</h3>
-            <ul className="sources">
+            {/* Sources and credits are names and titles from the guide file: shown as written, never translated. */}
+            <ul className="sources" translate="no">
               {g.sources.map((source) => (
                 <li key={`${source.title}${source.url ?? ''}`} dir="auto">
                   <bdi>{source.title}</bdi>
@@ -183,7 +195,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
               ))}
             </ul>
             <h3>{t('guide.authors')}</h3>
-            <ul>
+            <ul translate="no">
               {g.authors.map((author) => (
                 <li key={`${author.name}/${author.role ?? ''}`}>
                   <bdi>{author.name}</bdi>
@@ -192,7 +204,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
               ))}
             </ul>
             <p>
-              {t('guide.licence')}: {g.licence}
+              {t('guide.licence')}: <span translate="no">{g.licence}</span>
             </p>
           </aside>
         </div>

@@ -1,60 +1,175 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../../electron/api/types';
+import type { Input } from '../../../electron/api/contract';
+import type { LibraryData, SearchHit } from '../../../electron/api/types';
+import { INTERFACE_LANGUAGES } from '../../../electron/api/options';
 import { client } from '../../lib/client';
+import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { navigate } from '../../lib/route';
+import { ReviewBadge } from '../review/ReviewBadge';
+import { Marked } from './Marked';
+
+const LIMIT = 20;
+type FilterName = 'jurisdiction' | 'topic' | 'lang';
+const FILTERS: FilterName[] = ['jurisdiction', 'topic', 'lang'];
+type Filters = Record<FilterName, string>;
+const NO_FILTERS: Filters = { jurisdiction: '', topic: '', lang: '' };
+
+/** A filter that, dropped, would give results; 'all' drops every filter. */
+interface Suggestion {
+  drop: FilterName | 'all';
+  count: number;
+}
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
-/** The search box: a combobox whose results follow every keystroke; Ctrl/Cmd+K or "/" focuses it from anywhere. */
+function request(q: string, filters: Filters, interfaceLanguage: string): Input<'search.query'> {
+  return {
+    q,
+    limit: LIMIT,
+    ...(filters.jurisdiction && { jurisdiction: filters.jurisdiction }),
+    ...(filters.topic && { topic: filters.topic }),
+    ...(filters.lang && { lang: filters.lang }),
+    ...((INTERFACE_LANGUAGES as readonly string[]).includes(interfaceLanguage) && { interfaceLanguage }),
+  };
+}
+
+/** When a filtered search finds nothing: which filters, dropped, would find something. */
+async function suggestionsFor(q: string, filters: Filters, interfaceLanguage: string): Promise<Suggestion[]> {
+  const active = FILTERS.filter((name) => filters[name] !== '');
+  const drops: Suggestion['drop'][] = active.length > 1 ? [...active, 'all'] : active;
+  const counts = await Promise.all(
+    drops.map((drop) => client.invoke('search.query', request(q, drop === 'all' ? NO_FILTERS : { ...filters, [drop]: '' }, interfaceLanguage)).then((hits) => hits.length)),
+  );
+  return drops.map((drop, index) => ({ drop, count: counts[index]! })).filter((suggestion) => suggestion.count > 0);
+}
+
+/**
+ * The search: a combobox in the header whose results follow every keystroke. Ctrl/Cmd+K or "/" reaches it from
+ * anywhere; arrow keys choose a result and Enter opens the guide at the matched section with the words marked.
+ * Filters narrow by jurisdiction, topic and language; an empty result says which filter to drop. Queries are kept
+ * only in this component's state, never saved.
+ */
 export function SearchBox() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const uiLang = i18n.language;
   const id = useId();
+  const container = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [answered, setAnswered] = useState('');
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
+  const [library, setLibrary] = useState<LibraryData | null>(null);
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !isTyping(event.target))) {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target))) {
         event.preventDefault();
         input.current?.focus();
         input.current?.select();
+        setOpen(true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Names for the filters and results; asked for once, when the search is first used.
+  useEffect(() => {
+    if (!open || library) return;
+    let current = true;
+    client.invoke('library.list').then((data) => current && setLibrary(data), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [open, library]);
+
   useEffect(() => {
     let current = true;
     if (query.trim() === '') {
       setHits([]);
+      setAnswered('');
+      setSuggestions([]);
+      setError(null);
       return;
     }
-    client.invoke('search.query', { q: query, limit: 20 }).then((found) => {
-      if (!current) return;
-      setHits(found);
-      setActive(found.length > 0 ? 0 : -1);
-    }, () => current && setHits([]));
+    client.invoke('search.query', request(query, filters, uiLang)).then(
+      async (found) => {
+        if (!current) return;
+        setHits(found);
+        setAnswered(query);
+        setError(null);
+        setActive(found.length > 0 ? 0 : -1);
+        const next = found.length === 0 ? await suggestionsFor(query, filters, uiLang).catch(() => []) : [];
+        if (current) setSuggestions(next);
+      },
+      (failure: unknown) => {
+        if (!current) return;
+        setHits([]);
+        setSuggestions([]);
+        setError((failure as Error).message);
+      },
+    );
     return () => {
       current = false;
     };
-  }, [query]);
+  }, [query, filters, uiLang]);
 
   const choose = (hit: SearchHit) => {
     setOpen(false);
-    navigate({ name: 'guide', id: hit.id, lang: hit.lang, section: hit.anchor || undefined, highlight: query });
+    navigate({ name: 'guide', id: hit.id, lang: hit.lang, section: hit.anchor || undefined, highlight: query.trim() });
   };
 
-  const showList = open && query.trim() !== '';
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((n) => Math.min(n + 1, hits.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((n) => Math.max(n - 1, 0));
+    } else if (event.key === 'Enter' && open && hits[active]) {
+      event.preventDefault();
+      choose(hits[active]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (open) setOpen(false);
+      else setQuery('');
+    }
+  };
+
+  useEffect(() => {
+    if (active >= 0) document.getElementById(`${id}-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, id]);
+
+  const showPanel = open && query.trim() !== '';
+  const settled = answered === query;
+  const anyFilter = FILTERS.some((name) => filters[name] !== '');
+  const status = !showPanel || !settled ? '' : error ? error : hits.length > 0 ? t('search.results', { count: hits.length }) : t('search.noResults', { query: query.trim() });
+  const filterLabel = (name: FilterName) => t(`search.filter.${name}`);
+  const filterValue = (name: FilterName) => {
+    const value = filters[name];
+    if (!library) return value;
+    return name === 'jurisdiction' ? jurisdictionName(library, value, uiLang) : name === 'topic' ? topicName(library, value, uiLang) : languageName(library, value);
+  };
+
   return (
-    <div className="search" role="search">
+    <div
+      className="search"
+      role="search"
+      ref={container}
+      onBlur={(event) => {
+        if (!container.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
       <label htmlFor={`${id}-input`} className="visually-hidden">
         {t('search.label')}
       </label>
@@ -63,13 +178,15 @@ export function SearchBox() {
         id={`${id}-input`}
         type="search"
         role="combobox"
-        aria-expanded={showList}
+        aria-expanded={showPanel}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
-        aria-activedescendant={showList && active >= 0 ? `${id}-hit-${active}` : undefined}
+        aria-describedby={`${id}-keys`}
+        aria-activedescendant={showPanel && active >= 0 && hits[active] ? `${id}-hit-${active}` : undefined}
         placeholder={t('search.placeholder')}
         autoComplete="off"
         spellCheck={false}
+        maxLength={500}
         value={query}
         data-testid="search-input"
         onChange={(event) => {
@@ -77,46 +194,127 @@ export function SearchBox() {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown') {
-            event.preventDefault();
-            setActive((n) => Math.min(n + 1, hits.length - 1));
-          } else if (event.key === 'ArrowUp') {
-            event.preventDefault();
-            setActive((n) => Math.max(n - 1, 0));
-          } else if (event.key === 'Enter' && hits[active]) {
-            event.preventDefault();
-            choose(hits[active]);
-          } else if (event.key === 'Escape') setOpen(false);
-        }}
+        onClick={() => setOpen(true)}
+        onKeyDown={onKeyDown}
       />
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {showList ? (hits.length > 0 ? t('search.results', { count: hits.length }) : t('search.noResults', { query })) : ''}
+      <p id={`${id}-keys`} className="visually-hidden">
+        {t('search.keys')}
       </p>
-      {showList && (
-        <ul id={`${id}-list`} role="listbox" aria-label={t('search.resultsLabel')} className="search-results" data-testid="search-results">
-          {hits.length === 0 && <li className="empty">{t('search.noResults', { query })}</li>}
-          {hits.map((hit, index) => (
-            <li
-              key={`${hit.id}/${hit.lang}#${hit.anchor}`}
-              id={`${id}-hit-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? 'active' : undefined}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(hit)}
-            >
-              <span className="hit-title" lang={hit.lang} dir={hit.dir}>
-                {hit.title}
-                {hit.heading && hit.anchor ? ` › ${hit.heading}` : ''}
-              </span>
-              <span className="hit-meta">
-                {hit.jurisdiction} · {hit.lang}
-              </span>
-            </li>
-          ))}
-        </ul>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {showPanel && (
+        <div
+          className="search-panel"
+          data-testid="search-panel"
+          onMouseDown={(event) => {
+            // Keep the focus in the box when a result or the panel itself is clicked; the filters take it as usual.
+            if (!(event.target as Element).closest('select, button')) event.preventDefault();
+          }}
+        >
+          <div className="search-filters" role="group" aria-label={t('search.filters')}>
+            {FILTERS.map((name) => (
+              <label key={name}>
+                <span>{filterLabel(name)}</span>
+                <select value={filters[name]} data-testid={`search-filter-${name}`} onChange={(event) => setFilters((f) => ({ ...f, [name]: event.target.value }))}>
+                  <option value="">{t('search.any')}</option>
+                  {filters[name] && !library && <option value={filters[name]}>{filters[name]}</option>}
+                  {library &&
+                    (name === 'jurisdiction'
+                      ? library.jurisdictions.map((j) => (
+                          <option key={j.code} value={j.code}>
+                            {jurisdictionName(library, j.code, uiLang)}
+                          </option>
+                        ))
+                      : name === 'topic'
+                        ? library.topics.map((topic) => (
+                            <option key={topic.id} value={topic.id}>
+                              {topicName(library, topic.id, uiLang)}
+                            </option>
+                          ))
+                        : library.languages
+                            .filter((l) => library.guides.some((g) => g.lang === l.code))
+                            .map((l) => (
+                              <option key={l.code} value={l.code} lang={l.code}>
+                                {l.name}
+                              </option>
+                            )))}
+                </select>
+              </label>
+            ))}
+          </div>
+          {error && settled && (
+            <p className="search-error" role="alert">
+              {error}
+            </p>
+          )}
+          {settled && !error && hits.length === 0 && (
+            <div className="search-empty" data-testid="search-empty">
+              <p>{t('search.noResults', { query: query.trim() })}</p>
+              {suggestions.length > 0 ? (
+                <ul className="search-suggestions">
+                  {suggestions.map((suggestion) => (
+                    <li key={suggestion.drop}>
+                      <button
+                        type="button"
+                        data-testid={`search-drop-${suggestion.drop}`}
+                        onClick={() => {
+                          setFilters((f) => (suggestion.drop === 'all' ? NO_FILTERS : { ...f, [suggestion.drop]: '' }));
+                          input.current?.focus();
+                        }}
+                      >
+                        {suggestion.drop === 'all'
+                          ? t('search.dropAll', { count: suggestion.count })
+                          : t('search.dropFilter', { filter: filterLabel(suggestion.drop), value: filterValue(suggestion.drop), count: suggestion.count })}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="help">{anyFilter ? t('search.noneEvenUnfiltered') : t('search.tryOther')}</p>
+              )}
+            </div>
+          )}
+          <ul id={`${id}-list`} role="listbox" aria-label={t('search.resultsLabel')} className="search-results" data-testid="search-results" hidden={hits.length === 0}>
+            {hits.map((hit, index) => (
+              <li
+                key={`${hit.id}/${hit.lang}#${hit.anchor}`}
+                id={`${id}-hit-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className={index === active ? 'active' : undefined}
+                data-testid="search-hit"
+                data-guide={hit.id}
+                data-lang={hit.lang}
+                data-anchor={hit.anchor}
+                onClick={() => choose(hit)}
+                onMouseMove={() => index !== active && setActive(index)}
+              >
+                <span className="hit-title" lang={hit.lang} dir={hit.dir}>
+                  <Marked text={hit.title} marks={hit.titleMarks} />
+                  {hit.heading && (
+                    <>
+                      <span aria-hidden="true"> › </span>
+                      <span className="hit-heading">
+                        <Marked text={hit.heading} marks={hit.headingMarks} />
+                      </span>
+                    </>
+                  )}
+                </span>
+                <span className="hit-meta">
+                  <span className="tag">{library ? jurisdictionName(library, hit.jurisdiction, uiLang) : hit.jurisdiction}</span>
+                  <span className="tag" lang={hit.lang}>
+                    {library ? languageName(library, hit.lang) : hit.lang}
+                  </span>
+                  <ReviewBadge status={hit.status} />
+                </span>
+                <span className="hit-snippet" lang={hit.lang} dir={hit.dir}>
+                  <Marked text={hit.snippet.text} marks={hit.snippet.marks} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );

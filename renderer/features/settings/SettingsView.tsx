@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { INTERFACE_LANGUAGES, TEXT_SIZES, THEMES, type InterfaceLanguage } from '../../../electron/api/options';
 import { systemLanguage } from '../../lib/i18n';
 import { useSettings } from '../../lib/settings';
+import { MyJurisdictionSetting } from '../library/MyJurisdiction';
 
 const OWN_NAMES: Record<InterfaceLanguage, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
@@ -53,6 +54,7 @@ export function SettingsView() {
           ))}
         </select>
       </label>
+      <MyJurisdictionSetting />
       <label className="checkbox">
         <input type="checkbox" checked={settings.updateChecks} aria-describedby="updates-help" onChange={(event) => void save({ updateChecks: event.target.checked })} />
         {t('settings.updates')}

@@ -4,7 +4,8 @@ import type { AppInfo } from '../../../electron/api/types';
 import { useRoute } from '../../lib/route';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
-import { ProblemsView } from '../library/ProblemsView';
+import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
+import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
 import { Notices } from './Notices';
@@ -34,9 +35,13 @@ export function App({ info }: { info: AppInfo }) {
           <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
             {t('nav.library')}
           </a>
+          <a href="#/review" aria-current={route.name === 'review' ? 'page' : undefined}>
+            {t('review.nav')}
+          </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
+          <ProblemsLink route={route} />
         </nav>
         <SearchBox />
       </header>
@@ -46,6 +51,7 @@ export function App({ info }: { info: AppInfo }) {
         {route.name === 'guide' && <GuideReader key={`${route.id}/${route.lang ?? ''}`} route={route} mode={info.mode} />}
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'problems' && <ProblemsView />}
+        {route.name === 'review' && <ReviewView />}
       </main>
     </>
   );
