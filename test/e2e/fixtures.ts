@@ -32,6 +32,7 @@ export const test = base.extend<{ app: AppFixture; contentDir: string | undefine
       async open(page, route = '#/') {
         await page.goto(`${host.origin}/#token=${host.token}`);
         await expect(page.locator('header.app-header')).toBeVisible();
+        await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
         if (route !== '#/') await page.evaluate((hash) => (location.hash = hash), route);
       },
     });

@@ -40,5 +40,5 @@ export async function applySettings(page: Page, token: string, change: Record<st
   );
   expect(status).toBe(200);
   await page.reload();
-  await expect(page.locator('header.app-header')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 }
