@@ -7,6 +7,22 @@ import { MyJurisdictionSetting } from '../library/MyJurisdiction';
 
 const OWN_NAMES: Record<InterfaceLanguage, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
+/** A labelled choice among a fixed list of setting values, each shown by its translated name. */
+function ChoiceField<T extends string>(props: { label: string; value: T; choices: readonly T[]; labelOf: (choice: T) => string; onChange: (choice: T) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        {props.choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {props.labelOf(choice)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function SettingsView() {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
@@ -34,26 +50,8 @@ export function SettingsView() {
           ))}
         </select>
       </label>
-      <label>
-        {t('settings.theme')}
-        <select value={settings.theme} onChange={(event) => void save({ theme: event.target.value as (typeof THEMES)[number] })}>
-          {THEMES.map((theme) => (
-            <option key={theme} value={theme}>
-              {t(`settings.themes.${theme}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('settings.textSize')}
-        <select value={settings.textSize} onChange={(event) => void save({ textSize: event.target.value as (typeof TEXT_SIZES)[number] })}>
-          {TEXT_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {t(`settings.textSizes.${size}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label={t('settings.theme')} value={settings.theme} choices={THEMES} labelOf={(theme) => t(`settings.themes.${theme}`)} onChange={(theme) => void save({ theme })} />
+      <ChoiceField label={t('settings.textSize')} value={settings.textSize} choices={TEXT_SIZES} labelOf={(size) => t(`settings.textSizes.${size}`)} onChange={(textSize) => void save({ textSize })} />
       <MyJurisdictionSetting />
       <label className="checkbox">
         <input type="checkbox" checked={settings.updateChecks} aria-describedby="updates-help" onChange={(event) => void save({ updateChecks: event.target.checked })} />
