@@ -17,3 +17,23 @@ export function languageName(library: Pick<LibraryData, 'languages'>, code: stri
 export function topicName(library: Pick<LibraryData, 'topics'>, id: string, lang: string): string {
   return nameIn(library.topics.find((t) => t.id === id)?.names, lang, id);
 }
+
+const displayNames = new Map<string, string>();
+
+/**
+ * A language's name as Intl gives it in another language (`in`): "inglés" for en in es. Pass the code itself as `in`
+ * to name a language in itself, as a language switch should. Falls back to the code where Intl has no name.
+ */
+export function displayLanguageName(code: string, inLanguage: string): string {
+  const key = `${code}|${inLanguage}`;
+  let name = displayNames.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([inLanguage, 'en'], { type: 'language' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    displayNames.set(key, name);
+  }
+  return name;
+}

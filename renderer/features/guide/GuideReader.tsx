@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, GuideView } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
+import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
@@ -11,12 +12,8 @@ import { ReviewBanner } from '../review/ReviewBanner';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { renderGuide } from './render';
 
-const LANGUAGE_NAMES: Record<string, string> = {};
-function languageLabel(code: string): string {
-  // Each language is named in itself, as a person looking for their language expects.
-  LANGUAGE_NAMES[code] ??= new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  return LANGUAGE_NAMES[code];
-}
+/** Each language is named in itself, as a person looking for their own language expects. */
+const languageLabel = (code: string) => displayLanguageName(code, code);
 
 /** Gives the n-th heading the n-th section anchor from the core, and wires task-list boxes to saved progress. */
 function useGuideDom(container: React.RefObject<HTMLDivElement | null>, guide: GuideView | null, section: string | undefined, onToggle: (checked: number[]) => void) {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideCard, LibraryData } from '../../../electron/api/types';
-import { jurisdictionName, topicName } from '../../lib/names';
+import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { ancestry, jurisdictionTree, languageCounts, topicCounts, type BrowseFilter, type JurisdictionNode } from './browse';
 import { MyJurisdictionSelect } from './MyJurisdiction';
 
@@ -100,7 +100,7 @@ export function BrowsePanel({ library, filter, myJurisdiction, onChange }: Props
           <option value="">{t('library.allLanguages')}</option>
           {languages.map(({ code, count }) => (
             <option key={code} value={code} lang={code} disabled={count === 0 && filter.language !== code}>
-              {t('library.withCount', { name: library.languages.find((l) => l.code === code)?.name ?? code, count })}
+              {t('library.withCount', { name: languageName(library, code), count })}
             </option>
           ))}
         </select>

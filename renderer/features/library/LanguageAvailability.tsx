@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GuideCard, LibraryData } from '../../../electron/api/types';
+import { displayLanguageName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
 
 /**
@@ -11,15 +12,6 @@ import { hrefFor } from '../../lib/route';
 /** The interface language as guides are tagged (a regional or pseudo tag reads as its base language). */
 export function interfaceGuideLanguage(uiLanguage: string): string {
   return uiLanguage.toLowerCase().split('-')[0]!;
-}
-
-/** A language named in the interface language ("inglés" in a Spanish interface), falling back to its code. */
-function nameOf(code: string, uiLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([uiLanguage, 'en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 export function availabilityCounts(guides: readonly Pick<GuideCard, 'lang'>[], lang: string): { inLanguage: number; all: number } {
@@ -36,7 +28,7 @@ interface Props {
 export function LanguageAvailability({ library, language, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const ui = interfaceGuideLanguage(i18n.language);
-  const name = nameOf(ui, i18n.language);
+  const name = displayLanguageName(ui, i18n.language);
   const counts = availabilityCounts(library.guides, ui);
   if (counts.inLanguage === 0) {
     return (
@@ -62,7 +54,7 @@ export function CardLanguageNote({ card }: { card: Pick<GuideCard, 'id' | 'lang'
   const { t, i18n } = useTranslation();
   const ui = interfaceGuideLanguage(i18n.language);
   if (card.lang === ui) return null;
-  const name = nameOf(ui, i18n.language);
+  const name = displayLanguageName(ui, i18n.language);
   return (
     <p className="card-language-note" data-testid="card-language-note">
       {card.languages.includes(ui) ? (

@@ -2,16 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideView } from '../../../electron/api/types';
 import { directionOf, formatDate } from '../../lib/i18n';
+import { displayLanguageName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
 import { ReviewBadge } from './ReviewBadge';
-
-function languageIn(code: string, uiLang: string): string {
-  try {
-    return new Intl.DisplayNames([uiLang], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * What the reader must say before a person relies on a guide: its review state; for an overdue guide, a banner with
@@ -58,10 +51,10 @@ export function ReviewBanner({ guide }: { guide: GuideView }) {
       {behind && (
         <section className="review-behind" aria-labelledby="review-behind-title" data-testid="translation-behind">
           <h2 id="review-behind-title">{t('review.behind.title')}</h2>
-          <p>{t('review.behind.text', { from: behind.translatedFrom, version: behind.version, language: languageIn(behind.lang, lang) })}</p>
+          <p>{t('review.behind.text', { from: behind.translatedFrom, version: behind.version, language: displayLanguageName(behind.lang, lang) })}</p>
           <p>
             <a href={hrefFor({ name: 'guide', id: guide.id, lang: behind.lang })} hrefLang={behind.lang}>
-              {t('review.behind.link', { language: languageIn(behind.lang, lang) })}
+              {t('review.behind.link', { language: displayLanguageName(behind.lang, lang) })}
             </a>
           </p>
           {behind.missed.length > 0 && (
