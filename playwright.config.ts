@@ -4,7 +4,15 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests run Debian's Chromium (never a downloaded browser) against the browser-mode host over the real
  * core; the Electron project drives the desktop app where its binary exists.
  */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 export default defineConfig({
   testDir: 'test',

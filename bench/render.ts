@@ -16,7 +16,11 @@ async function bundleRenderer(): Promise<string> {
   const output = (await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry: 'renderer/features/guide/render.ts', formats: ['iife'], name: 'FieldbookRender', fileName: 'render' } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: 'renderer/features/guide/render.ts', formats: ['iife'], name: 'FieldbookRender', fileName: 'render' },
+    },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const first = Array.isArray(output) ? output[0]! : output;
   return (first.output[0] as Rollup.OutputChunk).code;
@@ -47,7 +51,8 @@ interface Sample {
 async function measure(markdown: string, lang: string): Promise<Sample> {
   return page.evaluate(
     ({ markdown, lang, runs }) => {
-      const api = (window as unknown as { FieldbookRender: { renderGuide(md: string, lang: string): { html: string; shortened: string[] } } }).FieldbookRender;
+      const api = (window as unknown as { FieldbookRender: { renderGuide(md: string, lang: string): { html: string; shortened: string[] } } })
+        .FieldbookRender;
       const out = document.getElementById('out')!;
       const sample = { renderMs: [] as number[], withLayoutMs: [] as number[], shortened: [] as string[] };
       api.renderGuide(markdown, lang); // warm-up
@@ -75,7 +80,11 @@ for (const guide of catalog.guides) {
   const sample = await measure(guide.body, guide.meta.lang);
   all.push(...sample.renderMs);
   allWithLayout.push(...sample.withLayoutMs);
-  perGuide[guide.file] = { p50: round(median(sample.renderMs)), p95: round(percentile(sample.renderMs, 95)), p95WithLayout: round(percentile(sample.withLayoutMs, 95)) };
+  perGuide[guide.file] = {
+    p50: round(median(sample.renderMs)),
+    p95: round(percentile(sample.renderMs, 95)),
+    p95WithLayout: round(percentile(sample.withLayoutMs, 95)),
+  };
 }
 const pathological: Record<string, { inputChars: number; p50: number; p95: number; p95WithLayout: number; shortened: string[] }> = {};
 for (const [name, markdown] of Object.entries(PATHOLOGICAL)) {

@@ -94,9 +94,27 @@ const ARABIC_LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const HAN = Array.from({ length: 2500 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000)));
 
 const LANGUAGES: Language[] = [
-  { code: 'en', share: 0.3, vocabulary: 30_000, word: syllables('bcdfghjklmnprstvwyz', ['a', 'e', 'i', 'o', 'u', 'ea', 'ou'], 'nrstlmdk'), join: spaced },
-  { code: 'es', share: 0.15, vocabulary: 20_000, word: syllables('bcdfglmnprstvñ', ['a', 'e', 'i', 'o', 'u', 'á', 'é', 'í', 'ó', 'ú', 'ue'], 'nrsl'), join: spaced },
-  { code: 'fr', share: 0.15, vocabulary: 20_000, word: syllables('bcdfglmnprstvç', ['a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'ou', 'oi'], 'nrstl'), join: spaced },
+  {
+    code: 'en',
+    share: 0.3,
+    vocabulary: 30_000,
+    word: syllables('bcdfghjklmnprstvwyz', ['a', 'e', 'i', 'o', 'u', 'ea', 'ou'], 'nrstlmdk'),
+    join: spaced,
+  },
+  {
+    code: 'es',
+    share: 0.15,
+    vocabulary: 20_000,
+    word: syllables('bcdfglmnprstvñ', ['a', 'e', 'i', 'o', 'u', 'á', 'é', 'í', 'ó', 'ú', 'ue'], 'nrsl'),
+    join: spaced,
+  },
+  {
+    code: 'fr',
+    share: 0.15,
+    vocabulary: 20_000,
+    word: syllables('bcdfglmnprstvç', ['a', 'e', 'i', 'o', 'u', 'é', 'è', 'ê', 'ou', 'oi'], 'nrstl'),
+    join: spaced,
+  },
   {
     code: 'ar',
     share: 0.15,
@@ -110,7 +128,13 @@ const LANGUAGES: Language[] = [
     // The article is written joined to its word, and text is sometimes vocalised: the search folds both away.
     join: (words) => spaced(words.map((word) => (rand() < 0.3 ? `ال${word}` : word))),
   },
-  { code: 'ru', share: 0.15, vocabulary: 20_000, word: syllables('бвгдзклмнпрстфхчшщ', ['а', 'е', 'и', 'о', 'у', 'ы', 'я', 'ю'], 'йнрстл'), join: spaced },
+  {
+    code: 'ru',
+    share: 0.15,
+    vocabulary: 20_000,
+    word: syllables('бвгдзклмнпрстфхчшщ', ['а', 'е', 'и', 'о', 'у', 'ы', 'я', 'ю'], 'йнрстл'),
+    join: spaced,
+  },
   {
     code: 'zh',
     share: 0.1,
@@ -123,7 +147,7 @@ const LANGUAGES: Language[] = [
 function zipfSampler(size: number, s = 1.05): () => number {
   const cumulative = new Float64Array(size);
   let total = 0;
-  for (let i = 0; i < size; i++) cumulative[i] = total += 1 / Math.pow(i + 1, s);
+  for (let i = 0; i < size; i++) cumulative[i] = total += 1 / (i + 1) ** s;
   return () => {
     const target = rand() * total;
     let lo = 0;
@@ -150,7 +174,11 @@ function generateCorpus(): SearchDocument[] {
     for (let s = 0; s < sections; s++) {
       const guide = Math.floor(s / SECTIONS_PER_GUIDE);
       if (s % SECTIONS_PER_GUIDE === 0) {
-        current = { title: language.join(words(4 + Math.floor(rand() * 4))).replace(/\.$/, ''), summary: language.join(words(18)), jurisdiction: pick(JURISDICTIONS) };
+        current = {
+          title: language.join(words(4 + Math.floor(rand() * 4))).replace(/\.$/, ''),
+          summary: language.join(words(18)),
+          jurisdiction: pick(JURISDICTIONS),
+        };
       }
       const anchor = `s${s % SECTIONS_PER_GUIDE}`;
       documents.push({
@@ -190,7 +218,8 @@ function makeQueries(documents: readonly SearchDocument[]): Query[] {
   const surface = (doc: SearchDocument) => {
     // The word as written in the text (accents, diacritics, article and all), for each of its terms.
     const map = new Map<string, string>();
-    for (const text of [doc.heading, doc.body]) for (const word of text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) for (const term of termsOf(word)) if (!map.has(term)) map.set(term, word);
+    for (const text of [doc.heading, doc.body])
+      for (const word of text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) for (const term of termsOf(word)) if (!map.has(term)) map.set(term, word);
     return map;
   };
   const queries: Query[] = [];
@@ -205,14 +234,24 @@ function makeQueries(documents: readonly SearchDocument[]): Query[] {
       const long = rare.filter((term) => term.length >= (doc.lang === 'zh' ? 2 : 5));
       let q: string | null = null;
       if (kind === 'exact') q = as(rare[0]!);
-      else if (kind === 'multi') q = rare.slice(0, 2 + Math.floor(rand() * 2)).map(as).join(doc.lang === 'zh' ? ' ' : ' ');
-      else if (kind === 'prefix' && long[0]) q = doc.lang === 'zh' ? long[0].slice(0, 1) : long[0].slice(0, Math.max(3, Math.ceil(long[0].length * 0.6)));
+      else if (kind === 'multi')
+        q = rare
+          .slice(0, 2 + Math.floor(rand() * 2))
+          .map(as)
+          .join(doc.lang === 'zh' ? ' ' : ' ');
+      else if (kind === 'prefix' && long[0])
+        q = doc.lang === 'zh' ? long[0].slice(0, 1) : long[0].slice(0, Math.max(3, Math.ceil(long[0].length * 0.6)));
       else if (kind === 'typo' && long[0] && doc.lang !== 'zh') {
         const word = long[0];
         const at = 1 + Math.floor(rand() * (word.length - 2));
         const edit = Math.floor(rand() * 3);
         const letter = pick([...word]);
-        q = edit === 0 ? word.slice(0, at) + word.slice(at + 1) : edit === 1 ? word.slice(0, at) + letter + word.slice(at) : word.slice(0, at) + (letter === word[at] ? pick([...word]) : letter) + word.slice(at + 1);
+        q =
+          edit === 0
+            ? word.slice(0, at) + word.slice(at + 1)
+            : edit === 1
+              ? word.slice(0, at) + letter + word.slice(at)
+              : word.slice(0, at) + (letter === word[at] ? pick([...word]) : letter) + word.slice(at + 1);
         if (q === word) q = null;
       }
       if (!q) continue;
@@ -281,7 +320,9 @@ function lunrEngine(): Engine {
       keys = documents.map((doc) => doc.key);
       index = lunr(function () {
         configure(this);
-        documents.forEach((doc, id) => this.add({ id, title: analysed(doc.title), heading: analysed(doc.heading), summary: analysed(doc.summary), body: analysed(doc.body) }));
+        documents.forEach((doc, id) =>
+          this.add({ id, title: analysed(doc.title), heading: analysed(doc.heading), summary: analysed(doc.summary), body: analysed(doc.body) }),
+        );
       });
     },
     serialise: () => [JSON.stringify(index)],
@@ -400,7 +441,16 @@ async function measure(engine: Engine, documents: readonly SearchDocument[], que
       hits[kind] = round(found / times.length, 3);
     }
   }
-  const latency = Object.fromEntries(KINDS.map((kind) => [kind, { p50: round(median(rounds.get(kind)!.p50), 3), p95: round(median(rounds.get(kind)!.p95), 3), worstRoundP95: round(Math.max(...rounds.get(kind)!.p95), 3) }]));
+  const latency = Object.fromEntries(
+    KINDS.map((kind) => [
+      kind,
+      {
+        p50: round(median(rounds.get(kind)!.p50), 3),
+        p95: round(median(rounds.get(kind)!.p95), 3),
+        worstRoundP95: round(Math.max(...rounds.get(kind)!.p95), 3),
+      },
+    ]),
+  );
   // The index's own heap: what letting it go frees (the corpus and the serialised files stay alive throughout).
   engine.release();
   const heapMb = mb(heapLoaded - heapUsed());
@@ -436,7 +486,9 @@ for (const engine of [fieldbook(), lunrEngine(), flexEngine()].filter((e) => ENG
 
 const ours = results[0]!;
 const budgets = {
-  p95Ms: Object.fromEntries(KINDS.map((kind) => [kind, { budget: BUDGET_MS[kind], measured: ours.latencyMs[kind]!.p95, ok: ours.latencyMs[kind]!.p95 <= BUDGET_MS[kind] }])),
+  p95Ms: Object.fromEntries(
+    KINDS.map((kind) => [kind, { budget: BUDGET_MS[kind], measured: ours.latencyMs[kind]!.p95, ok: ours.latencyMs[kind]!.p95 <= BUDGET_MS[kind] }]),
+  ),
   searchableAfterLoadMs: { budget: 400, measured: ours.searchableAfterLoadMs, ok: ours.searchableAfterLoadMs <= 400 },
   longestBlockWhileLoadingMs: { budget: 50, measured: ours.longestBlockWhileLoadingMs, ok: ours.longestBlockWhileLoadingMs <= 50 },
   indexHeapMb: { budget: 40, measured: ours.indexHeapMb, ok: ours.indexHeapMb <= 40 },

@@ -14,7 +14,9 @@ const RUNS = Number(process.env.RUNS ?? 5);
 
 function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -45,7 +47,12 @@ for (let i = 0; i < RUNS; i++) {
     const entry = performance.getEntriesByName('first-contentful-paint')[0];
     return entry ? performance.timeOrigin + entry.startTime : NaN;
   });
-  runs.push({ hostReadyMs: hostReadyAt - launchedAt, fcpMs: fcpAt - launchedAt, libraryShownMs: libraryShownAt - launchedAt, searchReadyMs: searchReadyAt - launchedAt });
+  runs.push({
+    hostReadyMs: hostReadyAt - launchedAt,
+    fcpMs: fcpAt - launchedAt,
+    libraryShownMs: libraryShownAt - launchedAt,
+    searchReadyMs: searchReadyAt - launchedAt,
+  });
   await context.close();
   host.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -64,7 +71,12 @@ console.log(
         libraryShownMs: round(median(runs.map((r) => r.libraryShownMs)), 1),
         searchAcceptsInputMs: round(median(runs.map((r) => r.searchReadyMs)), 1),
       },
-      samples: runs.map((r) => ({ hostReadyMs: r.hostReadyMs, fcpMs: round(r.fcpMs, 1), libraryShownMs: round(r.libraryShownMs, 1), searchReadyMs: round(r.searchReadyMs, 1) })),
+      samples: runs.map((r) => ({
+        hostReadyMs: r.hostReadyMs,
+        fcpMs: round(r.fcpMs, 1),
+        libraryShownMs: round(r.libraryShownMs, 1),
+        searchReadyMs: round(r.searchReadyMs, 1),
+      })),
     },
     null,
     2,

@@ -22,7 +22,10 @@ export function createRouter(handlers: Handlers, log: (message: string) => void 
   return {
     async dispatch(method, input) {
       if (typeof method !== 'string' || !isMethod(method)) {
-        return { ok: false, error: { code: 'unknown-method', message: `There is no method "${String(method)}". Methods: ${Object.keys(contract).join(', ')}.` } };
+        return {
+          ok: false,
+          error: { code: 'unknown-method', message: `There is no method "${String(method)}". Methods: ${Object.keys(contract).join(', ')}.` },
+        };
       }
       const parsed = contract[method].input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -34,7 +37,13 @@ export function createRouter(handlers: Handlers, log: (message: string) => void 
       } catch (error) {
         if (error instanceof FieldbookError) return { ok: false, error: { code: error.code, message: error.message } };
         log(`${method} failed: ${(error as Error)?.stack ?? String(error)}`);
-        return { ok: false, error: { code: 'internal', message: `${method} failed unexpectedly: ${(error as Error)?.message ?? String(error)}. Try again; if it keeps failing, restart Fieldbook.` } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: `${method} failed unexpectedly: ${(error as Error)?.message ?? String(error)}. Try again; if it keeps failing, restart Fieldbook.`,
+          },
+        };
       }
     },
   };

@@ -20,7 +20,11 @@ function fail(message: string): never {
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { 'content-dir': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  ({ values } = parseArgs({
+    options: { 'content-dir': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: false,
+  }));
 } catch (error) {
   fail((error as Error).message);
 }
@@ -35,7 +39,11 @@ if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) fail(`"${con
 const started = performance.now();
 const catalog = await loadContent(contentDir);
 const indexes = [...byLanguage(documentsOf(catalog))].map(([lang, documents]) => LanguageIndex.buildSync(lang, documents));
-const written = await writeIndexFiles(outDir, indexes.map((index) => index.serialise()), INDEX_FORMAT);
+const written = await writeIndexFiles(
+  outDir,
+  indexes.map((index) => index.serialise()),
+  INDEX_FORMAT,
+);
 const sections = indexes.reduce((sum, index) => sum + index.documents.length, 0);
 const kilobytes = Math.round(written.reduce((sum, file) => sum + file.bytes, 0) / 1024);
 console.error(

@@ -70,7 +70,13 @@ async function review(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args,
-      options: { now: { type: 'string' }, 'due-soon-days': { type: 'string' }, json: { type: 'boolean' }, 'fail-on': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        now: { type: 'string' },
+        'due-soon-days': { type: 'string' },
+        json: { type: 'boolean' },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: true,
     });
@@ -87,25 +93,39 @@ async function review(args: string[]): Promise<number> {
   if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) fail(`--fail-on takes overdue or due-soon, not "${failOn}"`);
   const daysText = values['due-soon-days'];
   const dueSoonDays = daysText === undefined ? DEFAULT_DUE_SOON_DAYS : Number(daysText);
-  if (!/^\d+$/.test(daysText ?? '0') || dueSoonDays < 1 || dueSoonDays > 365) fail(`--due-soon-days takes a whole number of days from 1 to 365, not "${daysText}"`);
+  if (!/^\d+$/.test(daysText ?? '0') || dueSoonDays < 1 || dueSoonDays > 365)
+    fail(`--due-soon-days takes a whole number of days from 1 to 365, not "${daysText}"`);
   const clock = reviewClock(values.now);
   const dir = contentFolder(positionals[0]);
 
   const catalog = await loadContent(dir);
   const context = reviewContext(clock, dueSoonDays);
   const cards = reviewList(libraryData(catalog, context).guides);
-  const fileOf = new Map(catalog.guides.map((guide) => [`${guide.meta.id}/${guide.meta.lang}`, relative(process.cwd(), join(dir, guide.file)) || guide.file]));
+  const fileOf = new Map(
+    catalog.guides.map((guide) => [`${guide.meta.id}/${guide.meta.lang}`, relative(process.cwd(), join(dir, guide.file)) || guide.file]),
+  );
   const counts = reviewCounts(cards);
   const failing = failOn === undefined ? [] : cards.filter((card) => atLeast(card.status, failOn as (typeof FAIL_ON)[number]));
 
   if (values.json) {
-    const guides = cards.map((card) => ({ file: fileOf.get(`${card.id}/${card.lang}`), id: card.id, lang: card.lang, jurisdiction: card.jurisdiction, title: card.title, status: card.status }));
+    const guides = cards.map((card) => ({
+      file: fileOf.get(`${card.id}/${card.lang}`),
+      id: card.id,
+      lang: card.lang,
+      jurisdiction: card.jurisdiction,
+      title: card.title,
+      status: card.status,
+    }));
     const invalid = catalog.invalid.map((entry) => entry.file);
-    console.log(JSON.stringify({ today: context.today, clockFixed: clock.fixed, dueSoonDays, counts, guides, invalid, failing: failing.length }, null, 2));
+    console.log(
+      JSON.stringify({ today: context.today, clockFixed: clock.fixed, dueSoonDays, counts, guides, invalid, failing: failing.length }, null, 2),
+    );
   } else {
     for (const card of cards) {
       const others = card.status.states.filter((state) => state !== card.status.primary);
-      console.log(`${fileOf.get(`${card.id}/${card.lang}`)}: ${card.status.primary}${others.length > 0 ? ` (also ${others.join(', ')})` : ''}; ${describeDays(card)}`);
+      console.log(
+        `${fileOf.get(`${card.id}/${card.lang}`)}: ${card.status.primary}${others.length > 0 ? ` (also ${others.join(', ')})` : ''}; ${describeDays(card)}`,
+      );
     }
     const c = counts.total.counts;
     const set = clock.fixed ? ', clock set' : '';
@@ -115,7 +135,9 @@ async function review(args: string[]): Promise<number> {
     );
   }
   if (catalog.invalid.length > 0) {
-    console.error(`${catalog.invalid.length} file(s) could not be loaded and have no review status; run: npm run content -- validate ${positionals[0] ?? ''}`.trimEnd());
+    console.error(
+      `${catalog.invalid.length} file(s) could not be loaded and have no review status; run: npm run content -- validate ${positionals[0] ?? ''}`.trimEnd(),
+    );
   }
   if (failing.length > 0) {
     console.error(`${failing.length} guide(s) are ${failOn === 'overdue' ? 'overdue' : 'due soon or overdue'} (--fail-on ${failOn}).`);

@@ -50,7 +50,9 @@ try {
 const dataDir = values['data-dir'] ?? process.env.FIELDBOOK_DATA_DIR ?? defaultUserDataDir();
 try {
   const host = await launchBrowserMode({ dataDir, contentDir: values['content-dir'], port, clock });
-  console.log(`Fieldbook is running in browser mode.\nOpen: ${host.url}\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`);
+  console.log(
+    `Fieldbook is running in browser mode.\nOpen: ${host.url}\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`,
+  );
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

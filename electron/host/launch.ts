@@ -23,7 +23,9 @@ export interface BrowserModeOptions {
 export async function launchBrowserMode(options: BrowserModeOptions): Promise<Host> {
   const rendererDir = options.rendererDir ?? join(PROJECT_ROOT, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`The built renderer is missing (${rendererDir}/index.html). Run \`npm run build\` first, or use \`npm run serve\`, which builds.`);
+    throw new Error(
+      `The built renderer is missing (${rendererDir}/index.html). Run \`npm run build\` first, or use \`npm run serve\`, which builds.`,
+    );
   }
   const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const fieldbook = await openFieldbook({

@@ -81,9 +81,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (req.headers.origin !== undefined && req.headers.origin !== origin) {
         return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from Fieldbook’s own page.' } });
       }
-      const given = url.pathname === '/api/events' ? url.searchParams.get('token') ?? undefined : (req.headers[TOKEN_HEADER] as string | undefined);
+      const given = url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : (req.headers[TOKEN_HEADER] as string | undefined);
       if (!sameToken(given, token)) {
-        return sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token: open the address that `npm run serve` printed.' } });
+        return sendJson(res, 401, {
+          ok: false,
+          error: { code: 'forbidden', message: 'Missing or wrong token: open the address that `npm run serve` printed.' },
+        });
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
       const method = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));

@@ -61,7 +61,15 @@ function buildMenu(): void {
       { role: 'editMenu' },
       {
         label: desktopText(uiLanguage(), 'viewMenu'),
-        submenu: [{ role: 'reload' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+        submenu: [
+          { role: 'reload' },
+          { type: 'separator' },
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
       },
       { role: 'windowMenu' },
     ]),
@@ -75,7 +83,16 @@ async function start(): Promise<void> {
   const checkForUpdates = createUpdateChecker(log);
   // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
   const searchIndexDir = join(root, 'out', 'search');
-  const fieldbook = await openFieldbook({ contentDir, searchIndexDir, dataDir: app.getPath('userData'), clock, version: app.getVersion(), mode: 'desktop', checkForUpdates, log });
+  const fieldbook = await openFieldbook({
+    contentDir,
+    searchIndexDir,
+    dataDir: app.getPath('userData'),
+    clock,
+    version: app.getVersion(),
+    mode: 'desktop',
+    checkForUpdates,
+    log,
+  });
   bindRouter(createRouter(fieldbook.handlers, log));
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
 
@@ -101,7 +118,13 @@ async function start(): Promise<void> {
 
 app.on('web-contents-created', (_event, contents) => harden(contents));
 app.on('window-all-closed', () => app.quit());
-app.whenReady().then(start).catch((error: unknown) => {
-  dialog.showErrorBox(desktopText(uiLanguage(), 'startFailed'), desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }));
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    dialog.showErrorBox(
+      desktopText(uiLanguage(), 'startFailed'),
+      desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }),
+    );
+    app.exit(1);
+  });

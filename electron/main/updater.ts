@@ -17,7 +17,9 @@ export function createUpdateChecker(log: (message: string) => void): () => Promi
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.allowPrerelease = false;
   autoUpdater.requestHeaders = { 'x-user-staging-id': SHARED_STAGING_ID };
-  (autoUpdater as unknown as { stagingUserIdPromise: { value: Promise<string> } }).stagingUserIdPromise = { value: Promise.resolve(SHARED_STAGING_ID) };
+  (autoUpdater as unknown as { stagingUserIdPromise: { value: Promise<string> } }).stagingUserIdPromise = {
+    value: Promise.resolve(SHARED_STAGING_ID),
+  };
   autoUpdater.logger = { info: log, warn: log, error: log, debug: () => undefined };
   return async () => {
     try {

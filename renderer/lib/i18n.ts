@@ -49,7 +49,9 @@ const intlFormatter = {
     const name = format?.trim().toLowerCase();
     if (typeof value === 'number' && (!name || name === 'number')) return formatNumber(value, lang);
     if (name === 'datetime' && (typeof value === 'string' || value instanceof Date)) {
-      return typeof value === 'string' ? formatDate(value, lang) : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', ...(options?.formatParams as object) }).format(value);
+      return typeof value === 'string'
+        ? formatDate(value, lang)
+        : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', ...(options?.formatParams as object) }).format(value);
     }
     return value;
   },

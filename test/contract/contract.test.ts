@@ -76,7 +76,10 @@ describe('the contract', () => {
   });
 
   it('answers a missing guide with not-found and a message saying what to do', async () => {
-    await expect(client.invoke('guide.get', { id: 'no-such-guide' })).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/library/) });
+    await expect(client.invoke('guide.get', { id: 'no-such-guide' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/library/),
+    });
   });
 
   it('checks for updates only when the person turned checks on', async () => {

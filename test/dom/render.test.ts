@@ -35,7 +35,10 @@ describe('every bundled guide renders whole', () => {
 
   it('turns guide: links into in-app routes and keeps task-list boxes', () => {
     const root = dom(renderMarkdown('- [ ] one\n- [x] two\n\nSee [phone](guide:phone-taken#first-hour) and [bad](guide:x#%E0%A4%A).', 'es'));
-    expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#/guide/phone-taken/es?section=first-hour', '#/guide/x/es?section=%25E0%25A4%25A']);
+    expect([...root.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      '#/guide/phone-taken/es?section=first-hour',
+      '#/guide/x/es?section=%25E0%25A4%25A',
+    ]);
     expect(root.querySelectorAll('input[type="checkbox"]').length).toBe(2);
   });
 });
@@ -48,7 +51,11 @@ describe('pathological Markdown is bounded', () => {
     ['runs of emphasis delimiters', '*_a'.repeat(30_000), 'lineLength'],
     ['emphasis over many short lines', Array.from({ length: 2_000 }, () => '*_a*_a_*').join('\n'), 'delimiters'],
     ['emphasis over many paragraphs', Array.from({ length: 60 }, () => '*a* '.repeat(50)).join('\n\n'), 'delimiters'],
-    ['a huge table', `| ${'h | '.repeat(20)}\n|${'---|'.repeat(20)}\n${Array.from({ length: 5_000 }, () => `| ${'c | '.repeat(20)}`).join('\n')}`, 'tableRows'],
+    [
+      'a huge table',
+      `| ${'h | '.repeat(20)}\n|${'---|'.repeat(20)}\n${Array.from({ length: 5_000 }, () => `| ${'c | '.repeat(20)}`).join('\n')}`,
+      'tableRows',
+    ],
     ['a long line', 'word '.repeat(200_000), 'chars'],
     ['many lines', 'x\n'.repeat(50_000), 'lines'],
     ['nested links', '['.repeat(20_000) + 'a' + ']'.repeat(20_000) + '(https://example.org)', 'delimiters'],

@@ -8,7 +8,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.slice(0, 5).map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+    .flatMap((v) =>
+      v.nodes.slice(0, 5).map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? v.help}`),
+    );
 }
 
 for (const lang of ['en', 'ar'] as const) {
@@ -76,7 +78,11 @@ test('the text size setting has five steps, each larger than the one before', as
   for (const step of steps) {
     await select.selectOption(step);
     await expect(page.locator('html')).toHaveAttribute('data-text-size', step);
-    sizes.push(await page.locator('main h1').evaluate((h1) => parseFloat(getComputedStyle(h1).fontSize) + parseFloat(getComputedStyle(document.body).fontSize)));
+    sizes.push(
+      await page
+        .locator('main h1')
+        .evaluate((h1) => parseFloat(getComputedStyle(h1).fontSize) + parseFloat(getComputedStyle(document.body).fontSize)),
+    );
   }
   for (let i = 1; i < sizes.length; i++) expect(sizes[i]!).toBeGreaterThan(sizes[i - 1]!);
   // The choice is kept.

@@ -21,7 +21,13 @@ declare global {
 function isOwn(request: Request, origin: string): boolean {
   const url = new URL(request.url());
   if (url.origin !== origin) return false;
-  return url.pathname === '/' || url.pathname === '/index.html' || url.pathname.startsWith('/assets/') || url.pathname === '/favicon.png' || url.pathname.startsWith('/api/');
+  return (
+    url.pathname === '/' ||
+    url.pathname === '/index.html' ||
+    url.pathname.startsWith('/assets/') ||
+    url.pathname === '/favicon.png' ||
+    url.pathname.startsWith('/api/')
+  );
 }
 
 function watch(page: Page, origin: string) {
@@ -62,7 +68,8 @@ test('a guide full of hostile Markdown and HTML runs nothing and requests nothin
   await expect(body.getByRole('heading', { name: 'Clobbering' })).toBeVisible();
 
   // Nothing that could run or fetch survives in the rendered guide.
-  const forbidden = 'script, iframe, frame, object, embed, svg, math, form, style, link, meta, base, img, picture, video, audio, source, template, button, select, textarea, dialog, marquee, x-widget, noscript';
+  const forbidden =
+    'script, iframe, frame, object, embed, svg, math, form, style, link, meta, base, img, picture, video, audio, source, template, button, select, textarea, dialog, marquee, x-widget, noscript';
   expect(await body.locator(forbidden).count()).toBe(0);
   const inputs = await body.locator('input').evaluateAll((nodes) => nodes.map((node) => (node as HTMLInputElement).type));
   expect(inputs.every((type) => type === 'checkbox')).toBe(true);
@@ -75,14 +82,25 @@ test('a guide full of hostile Markdown and HTML runs nothing and requests nothin
     for (const element of document.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         if (/^on/i.test(attribute.name)) handlers.push(`${element.tagName} ${attribute.name}`);
-        if (/^(href|src|srcset|action|formaction|xlink:href|poster|data|background|ping)$/i.test(attribute.name) && /^\s*(javascript|data|vbscript|file):/i.test(attribute.value)) {
+        if (
+          /^(href|src|srcset|action|formaction|xlink:href|poster|data|background|ping)$/i.test(attribute.name) &&
+          /^\s*(javascript|data|vbscript|file):/i.test(attribute.value)
+        ) {
           urls.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
         }
       }
     }
     const guideBody = document.querySelector('.guide-body')!;
-    const styled = [...guideBody.querySelectorAll('[style], [name], [class], [ping], [target], [id]:not(h1, h2, h3, h4, h5, h6)')].map((element) => element.outerHTML.slice(0, 80));
-    return { handlers, urls, styled, rootIntact: document.getElementById('root')?.tagName, bridge: typeof (window as { fieldbook?: unknown }).fieldbook };
+    const styled = [...guideBody.querySelectorAll('[style], [name], [class], [ping], [target], [id]:not(h1, h2, h3, h4, h5, h6)')].map((element) =>
+      element.outerHTML.slice(0, 80),
+    );
+    return {
+      handlers,
+      urls,
+      styled,
+      rootIntact: document.getElementById('root')?.tagName,
+      bridge: typeof (window as { fieldbook?: unknown }).fieldbook,
+    };
   });
   expect(report).toEqual({ handlers: [], urls: [], styled: [], rootIntact: 'DIV', bridge: 'undefined' });
 
@@ -92,7 +110,14 @@ test('a guide full of hostile Markdown and HTML runs nothing and requests nothin
   expect(hrefs).toContain('#/guide/plain-guide/en?section=where-to-go');
 
   // Interact with everything a person might: hover and click each paragraph, link without an href and checkbox.
-  for (const text of ['Hover or click this paragraph.', 'javascript link', 'html javascript link', 'tab in the scheme', 'data link', 'reference link']) {
+  for (const text of [
+    'Hover or click this paragraph.',
+    'javascript link',
+    'html javascript link',
+    'tab in the scheme',
+    'data link',
+    'reference link',
+  ]) {
     const target = body.getByText(text, { exact: true }).first();
     await target.hover();
     await target.click();
@@ -109,7 +134,7 @@ test('a guide full of hostile Markdown and HTML runs nothing and requests nothin
 
   // The about panel shows the front matter's markup as text.
   const about = reader.getByRole('complementary', { name: 'About this guide' });
-  await expect(about).toContainText("<svg onload=\"window.__pwned = 'not_covered'\"></svg>");
+  await expect(about).toContainText('<svg onload="window.__pwned = \'not_covered\'"></svg>');
   await expect(about).toContainText('<img src="https://attacker.example/author.png">');
 
   // A guide link still works in-app after all that.
@@ -118,7 +143,8 @@ test('a guide full of hostile Markdown and HTML runs nothing and requests nothin
   await expect(reader.getByRole('heading', { name: 'Where to go' })).toBeFocused();
 
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
-  const fetches = /^(default-src|img-src|media-src|frame-src|child-src|object-src|font-src|connect-src|form-action|manifest-src|worker-src|script-src-elem|style-src-elem|prefetch-src|navigate-to)\s+\S/;
+  const fetches =
+    /^(default-src|img-src|media-src|frame-src|child-src|object-src|font-src|connect-src|form-action|manifest-src|worker-src|script-src-elem|style-src-elem|prefetch-src|navigate-to)\s+\S/;
   const violations = (await page.evaluate(() => window.__violations!)).filter((line) => fetches.test(line) && !/ inline$/.test(line));
   expect(violations).toEqual([]);
   expect(dialogs).toEqual([]);

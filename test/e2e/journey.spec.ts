@@ -48,7 +48,11 @@ test('an API call without the per-run token is refused', async ({ page, app }) =
   const status = await page.evaluate(async () => (await fetch('/api/invoke/settings.get', { method: 'POST', body: '{}' })).status);
   expect(status).toBe(401);
   const answer = await page.evaluate(async (token) => {
-    const response = await fetch('/api/invoke/guide.get', { method: 'POST', headers: { 'X-Fieldbook-Token': token }, body: JSON.stringify({ id: 42 }) });
+    const response = await fetch('/api/invoke/guide.get', {
+      method: 'POST',
+      headers: { 'X-Fieldbook-Token': token },
+      body: JSON.stringify({ id: 42 }),
+    });
     return response.json();
   }, app.host.token);
   expect(answer).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/guide\.get: id/) } });

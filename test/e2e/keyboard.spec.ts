@@ -66,7 +66,8 @@ test('the settings work from the keyboard alone', async ({ page, app }) => {
   await app.open(page);
   await SCREENS[0]!.ready(page);
   // Tab to the Settings link in the header and follow it.
-  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.getAttribute('href') === '#/settings')); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.getAttribute('href') === '#/settings')); i++)
+    await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

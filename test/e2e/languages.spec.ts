@@ -80,10 +80,17 @@ test('counts and dates are written as Intl writes them for the interface languag
   await expect(page.getByTestId('library-count')).toContainText(intl);
 
   const updated = await page.evaluate(async (token) => {
-    const response = await fetch('/api/invoke/guide.get', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token }, body: JSON.stringify({ id: 'phone-at-a-demonstration', lang: 'en' }) });
+    const response = await fetch('/api/invoke/guide.get', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token },
+      body: JSON.stringify({ id: 'phone-at-a-demonstration', lang: 'en' }),
+    });
     return ((await response.json()) as { value: { updated: string } }).value.updated;
   }, app.host.token);
-  const date = await page.evaluate((day) => new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)), updated);
+  const date = await page.evaluate(
+    (day) => new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)),
+    updated,
+  );
   await goTo(page, SCREENS[1]!);
   await expect(page.getByTestId('reader').locator('.guide-about')).toContainText(date);
 });

@@ -3,7 +3,8 @@ import { test, expect } from './fixtures';
 
 const cards = (page: Page) => page.getByTestId('guide-card');
 /** The jurisdictions of the cards shown, each once. */
-const shownJurisdictions = async (page: Page) => [...new Set(await cards(page).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-jurisdiction')!)))].sort();
+const shownJurisdictions = async (page: Page) =>
+  [...new Set(await cards(page).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-jurisdiction')!)))].sort();
 /** The count a tree button or an option shows, as a number. */
 const countOf = async (page: Page, code: string) => Number(await page.locator(`button[data-jurisdiction="${code}"] .count`).textContent());
 
@@ -18,7 +19,9 @@ test('browse by the jurisdiction hierarchy, topic and language, with counts that
   // A country includes its subdivisions, and its count says how many cards choosing it shows.
   const us = page.locator('button[data-jurisdiction="US"]');
   const usCount = await countOf(page, 'US');
-  expect(usCount).toBe((await countOf(page, 'US-CA')) + (await countOf(page, 'US-NY')) + (await page.locator('[data-jurisdiction="US"].guide-card').count()));
+  expect(usCount).toBe(
+    (await countOf(page, 'US-CA')) + (await countOf(page, 'US-NY')) + (await page.locator('[data-jurisdiction="US"].guide-card').count()),
+  );
   await us.click();
   await expect(us).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('library-count')).toHaveText(`${usCount} guides`);
@@ -50,7 +53,11 @@ test('browse by the jurisdiction hierarchy, topic and language, with counts that
   expect(arabic).toBeGreaterThan(0);
   await language.selectOption({ label: arabicLabel });
   await expect(cards(page)).toHaveCount(arabic);
-  expect(await cards(page).evaluateAll((nodes) => nodes.every((node) => node.getAttribute('data-lang') === 'ar' && node.querySelector('h3')?.getAttribute('dir') === 'rtl'))).toBe(true);
+  expect(
+    await cards(page).evaluateAll((nodes) =>
+      nodes.every((node) => node.getAttribute('data-lang') === 'ar' && node.querySelector('h3')?.getAttribute('dir') === 'rtl'),
+    ),
+  ).toBe(true);
   expect(await countOf(page, 'global')).toBe(arabic);
 
   // Each card shows its summary, jurisdiction, language and when it was last reviewed.

@@ -87,7 +87,10 @@ test('the check itself finds text written into a component', async ({ page, app 
 
 test('the pseudo-locale is not offered in the language picker', async ({ page, app }) => {
   await app.open(page, '#/settings');
-  const values = await page.getByTestId('interface-language').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const values = await page
+    .getByTestId('interface-language')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   expect(values).toEqual(['', 'en', 'es', 'fr', 'ar']);
 });
 

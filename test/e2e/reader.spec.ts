@@ -11,7 +11,9 @@ test('table of contents, guide links, translations and the about panel work on a
 
   // Every contents entry points at a heading in the body, and following one moves focus there.
   const toc = reader.getByRole('navigation', { name: 'Contents' });
-  const entries = await toc.getByRole('link').evaluateAll((links) => links.map((link) => new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('section')!));
+  const entries = await toc
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => new URLSearchParams(link.getAttribute('href')!.split('?')[1]).get('section')!));
   expect(entries.length).toBeGreaterThan(3);
   for (const anchor of entries) await expect(reader.locator(`.guide-body [id="section-${anchor}"]`)).toHaveCount(1);
   const third = toc.getByRole('link').nth(2);
@@ -116,7 +118,10 @@ function pathologicalContent(): string {
   ].join('\n\n');
   const file = join(dir, 'guides', 'global', 'pathological', 'en.md');
   mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, `---\n${front!.replace('id: plain-guide', 'id: pathological').replace('title: A plain guide', 'title: A pathological guide')}---\n${body}\n`);
+  writeFileSync(
+    file,
+    `---\n${front!.replace('id: plain-guide', 'id: pathological').replace('title: A plain guide', 'title: A pathological guide')}---\n${body}\n`,
+  );
   return dir;
 }
 

@@ -98,7 +98,9 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
 
   test('the dashboard, the banner and the translation notice pass axe-core, in English and in Arabic', async ({ page, app }) => {
     const serious = async () =>
-      (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
     for (const lang of ['en', 'ar'] as const) {
       await app.open(page, '#/settings');
       await page.getByTestId('interface-language').selectOption(lang);
@@ -132,7 +134,7 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
 test.describe('overdue guidance that is not legal', () => {
   test.use({ now: '2027-06-01', contentDir: join(import.meta.dirname, '..', 'fixtures', 'review') });
 
-  test('its banner can be hidden; a legal guide\'s names its last review and cannot', async ({ page, app }) => {
+  test("its banner can be hidden; a legal guide's names its last review and cannot", async ({ page, app }) => {
     await app.open(page, '#/guide/sec-overdue/en');
     const banner = page.getByTestId('review-banner');
     await expect(banner).toHaveAttribute('data-legal', 'false');

@@ -35,7 +35,14 @@ export async function openSearch(page: Page, query = 'police', expectHits = true
 /** Changes settings through the app's own API (as the Settings screen does), then reloads so the whole UI starts in them. */
 export async function applySettings(page: Page, token: string, change: Record<string, unknown>): Promise<void> {
   const status = await page.evaluate(
-    async ({ token, change }) => (await fetch('/api/invoke/settings.update', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token }, body: JSON.stringify(change) })).status,
+    async ({ token, change }) =>
+      (
+        await fetch('/api/invoke/settings.update', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token },
+          body: JSON.stringify(change),
+        })
+      ).status,
     { token, change },
   );
   expect(status).toBe(200);

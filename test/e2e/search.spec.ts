@@ -15,7 +15,7 @@ test('Ctrl+K, three letters, arrows and Enter open the right section with the wo
   await expect(first).toContainText('English');
   await expect(first.getByTestId('review-badge')).toBeVisible();
   await expect(first.locator('mark').first()).toHaveText(/kettl/i);
-  await expect(input).toHaveAttribute('aria-activedescendant', await first.getAttribute('id') ?? '');
+  await expect(input).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id')) ?? '');
 
   await page.keyboard.type('tling');
   await expect(first).toHaveAttribute('data-anchor', 'containment-kettling');

@@ -23,7 +23,12 @@ test.describe('a data file that cannot be read', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Theme').selectOption('high-contrast');
     await expect
-      .poll(() => readFile(join(app.dataDir, 'fieldbook.json'), 'utf8').then((text) => JSON.parse(text).settings.theme, () => null))
+      .poll(() =>
+        readFile(join(app.dataDir, 'fieldbook.json'), 'utf8').then(
+          (text) => JSON.parse(text).settings.theme,
+          () => null,
+        ),
+      )
       .toBe('high-contrast');
   });
 });

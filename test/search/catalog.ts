@@ -2,7 +2,14 @@ import type { Catalog, Guide } from '../../electron/core/content/model';
 import { splitSections } from '../../electron/core/content/sections';
 
 /** A guide for search tests: only what search reads is given; the rest of the front matter is filled in. */
-export function guide(id: string, lang: string, jurisdiction: string, title: string, body: string, options: { summary?: string; topics?: string[] } = {}): Guide {
+export function guide(
+  id: string,
+  lang: string,
+  jurisdiction: string,
+  title: string,
+  body: string,
+  options: { summary?: string; topics?: string[] } = {},
+): Guide {
   return {
     meta: {
       id,

@@ -11,7 +11,10 @@ export function fixedClock(date: string): Clock {
 }
 
 /** The real core and router behind a client whose transport is a direct call: the contract without IPC or HTTP. */
-export async function inProcessClient(dataDir: string, options: { contentDir?: string; clock?: Clock } = {}): Promise<{ client: Client; router: Router; fieldbook: Fieldbook }> {
+export async function inProcessClient(
+  dataDir: string,
+  options: { contentDir?: string; clock?: Clock } = {},
+): Promise<{ client: Client; router: Router; fieldbook: Fieldbook }> {
   const fieldbook = await openFieldbook({
     contentDir: options.contentDir ?? FIXTURE_CONTENT,
     dataDir,

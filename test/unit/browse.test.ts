@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { JurisdictionInfo } from '../../electron/api/types';
-import { ancestry, type Browsable, filterCards, jurisdictionTree, languageCounts, NO_FILTER, subtree, topicCounts } from '../../renderer/features/library/browse';
+import {
+  ancestry,
+  type Browsable,
+  filterCards,
+  jurisdictionTree,
+  languageCounts,
+  NO_FILTER,
+  subtree,
+  topicCounts,
+} from '../../renderer/features/library/browse';
 
 const names = {};
 const jurisdictions: JurisdictionInfo[] = [
@@ -33,7 +42,13 @@ const ids = (list: TestCard[]) => list.map((c) => `${c.id}/${c.lang}`);
 describe('my jurisdiction', () => {
   it('brings in the parents and global, not siblings, children or other countries', () => {
     expect(ancestry(jurisdictions, 'US-CA')).toEqual(['US-CA', 'US', 'global']);
-    expect(ids(filterCards(cards, jurisdictions, { ...NO_FILTER, mine: 'US-CA' }))).toEqual(['phone/en', 'phone/ar', 'us-rights/en', 'us-rights/es', 'ca-recording/en']);
+    expect(ids(filterCards(cards, jurisdictions, { ...NO_FILTER, mine: 'US-CA' }))).toEqual([
+      'phone/en',
+      'phone/ar',
+      'us-rights/en',
+      'us-rights/es',
+      'ca-recording/en',
+    ]);
     expect(ids(filterCards(cards, jurisdictions, { ...NO_FILTER, mine: 'US' }))).toEqual(['phone/en', 'phone/ar', 'us-rights/en', 'us-rights/es']);
   });
 
@@ -51,7 +66,12 @@ describe('my jurisdiction', () => {
 describe('browsing the hierarchy', () => {
   it('a jurisdiction shows its own guides and its children’s', () => {
     expect([...subtree(jurisdictions, 'US')]).toEqual(['US', 'US-CA', 'US-NY']);
-    expect(ids(filterCards(cards, jurisdictions, { ...NO_FILTER, jurisdiction: 'US' }))).toEqual(['us-rights/en', 'us-rights/es', 'ca-recording/en', 'ny-recording/en']);
+    expect(ids(filterCards(cards, jurisdictions, { ...NO_FILTER, jurisdiction: 'US' }))).toEqual([
+      'us-rights/en',
+      'us-rights/es',
+      'ca-recording/en',
+      'ny-recording/en',
+    ]);
   });
 
   it('counts each node with its children, under the other filters', () => {

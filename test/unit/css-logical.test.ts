@@ -25,8 +25,12 @@ function styleSheets(dir: string): string[] {
 
 describe('style sheets use logical properties so right-to-left layouts mirror', () => {
   it('the check catches physical properties and passes logical ones', () => {
-    expect(physicalProperties('a { margin-left: 1rem; }\nb { padding-right:0 }\nc { left: 0 }\nd { text-align: right }\ne { float: left }')).toHaveLength(5);
-    expect(physicalProperties('a { margin-inline-start: 1rem; inset-inline-start: 0; text-align: start; border-inline-end: 1px solid; }')).toEqual([]);
+    expect(
+      physicalProperties('a { margin-left: 1rem; }\nb { padding-right:0 }\nc { left: 0 }\nd { text-align: right }\ne { float: left }'),
+    ).toHaveLength(5);
+    expect(physicalProperties('a { margin-inline-start: 1rem; inset-inline-start: 0; text-align: start; border-inline-end: 1px solid; }')).toEqual(
+      [],
+    );
   });
 
   for (const file of styleSheets('renderer')) {

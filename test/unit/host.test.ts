@@ -12,14 +12,20 @@ let host: Host;
 let cleanup: () => Promise<void>;
 
 /** A raw request, so the test controls the Host and Origin headers a browser would set. */
-function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const url = new URL(host.origin);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: url.port, path, method: options.method ?? 'GET', headers: { host: url.host, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: url.port, path, method: options.method ?? 'GET', headers: { host: url.host, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -56,7 +62,11 @@ describe('browser-mode host', () => {
 
   it('refuses another Host (DNS rebinding) and another Origin', async () => {
     expect((await raw('/', { headers: { host: 'evil.example:80' } })).status).toBe(421);
-    const foreign = await raw('/api/invoke/settings.get', { method: 'POST', body: '{}', headers: { 'x-fieldbook-token': host.token, origin: 'https://evil.example' } });
+    const foreign = await raw('/api/invoke/settings.get', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-fieldbook-token': host.token, origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
   });
 
@@ -64,14 +74,19 @@ describe('browser-mode host', () => {
     const bad = await raw('/api/invoke/settings.get', { method: 'POST', body: '{not json', headers: { 'x-fieldbook-token': host.token } });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/not valid JSON/);
-    const huge = await raw('/api/invoke/search.query', { method: 'POST', body: 'x'.repeat(1024 * 1024 + 10), headers: { 'x-fieldbook-token': host.token } });
+    const huge = await raw('/api/invoke/search.query', {
+      method: 'POST',
+      body: 'x'.repeat(1024 * 1024 + 10),
+      headers: { 'x-fieldbook-token': host.token },
+    });
     expect(huge.status).toBe(413);
     expect((await raw('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
   });
 });
 
 describe('npm run serve arguments', () => {
-  const serve = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], { encoding: 'utf8', timeout: 20_000 });
+  const serve = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], { encoding: 'utf8', timeout: 20_000 });
   it('names a wrong argument and exits 2', () => {
     const port = serve('--port', 'eighty');
     expect(port.status).toBe(2);

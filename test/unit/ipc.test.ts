@@ -24,7 +24,11 @@ describe('IPC binding', () => {
 
   it('refuses calls from a sub-frame or another origin without reaching the router', async () => {
     dispatch.mockClear();
-    for (const event of [eventFrom('app://fieldbook/index.html', false), eventFrom('https://example.org/', true), { sender: { mainFrame: {} }, senderFrame: null }]) {
+    for (const event of [
+      eventFrom('app://fieldbook/index.html', false),
+      eventFrom('https://example.org/', true),
+      { sender: { mainFrame: {} }, senderFrame: null },
+    ]) {
       expect(await handle(event, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(dispatch).not.toHaveBeenCalled();

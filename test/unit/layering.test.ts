@@ -42,7 +42,8 @@ describe('layering', () => {
     const offences: string[] = [];
     for (const file of await sourceFiles('renderer')) {
       for (const spec of await importsOf(file)) {
-        if (/^(electron|node:)/.test(spec) || /electron\/(core|main|preload|host|cli)\//.test(spec)) offences.push(`${relative('.', file)} imports "${spec}"`);
+        if (/^(electron|node:)/.test(spec) || /electron\/(core|main|preload|host|cli)\//.test(spec))
+          offences.push(`${relative('.', file)} imports "${spec}"`);
       }
     }
     expect(offences).toEqual([]);

@@ -26,7 +26,9 @@ function variables(text: string): string[] {
 
 const en = flatten(load('en'));
 /** Keys English uses plural forms for: `x_one` + `x_other` make `x` a plural whose forms each language chooses. */
-const pluralBases = new Set([...en.keys()].flatMap((key) => (PLURAL.test(key) && en.has(`${key.replace(PLURAL, '$1')}_other`) ? [key.replace(PLURAL, '$1')] : [])));
+const pluralBases = new Set(
+  [...en.keys()].flatMap((key) => (PLURAL.test(key) && en.has(`${key.replace(PLURAL, '$1')}_other`) ? [key.replace(PLURAL, '$1')] : [])),
+);
 
 function expectedKeys(lang: string): Set<string> {
   const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
@@ -40,7 +42,9 @@ function expectedKeys(lang: string): Set<string> {
 }
 
 function pluralVars(messages: Map<string, unknown>, base: string): string[] {
-  return [...new Set([...messages].filter(([key]) => key.replace(PLURAL, '$1') === base && PLURAL.test(key)).flatMap(([, v]) => variables(String(v))))].sort();
+  return [
+    ...new Set([...messages].filter(([key]) => key.replace(PLURAL, '$1') === base && PLURAL.test(key)).flatMap(([, v]) => variables(String(v)))),
+  ].sort();
 }
 
 describe('locale files', () => {

@@ -32,7 +32,10 @@ describe('npm run content -- review', () => {
 
   it('--fail-on overdue passes on the review-by day and fails the day after', async () => {
     // sec-overdue's review_by is 2027-01-15.
-    const [onDay, dayAfter] = await Promise.all([review(FOLDER, '--now', '2027-01-15', '--fail-on', 'overdue'), review(FOLDER, '--now', '2027-01-16', '--fail-on', 'overdue')]);
+    const [onDay, dayAfter] = await Promise.all([
+      review(FOLDER, '--now', '2027-01-15', '--fail-on', 'overdue'),
+      review(FOLDER, '--now', '2027-01-16', '--fail-on', 'overdue'),
+    ]);
     expect(onDay.code).toBe(0);
     expect(dayAfter.code).toBe(1);
     expect(dayAfter.stderr).toContain('1 guide(s) are overdue (--fail-on overdue).');
@@ -55,11 +58,16 @@ describe('npm run content -- review', () => {
     expect(report).toMatchObject({ today: '2027-05-28', clockFixed: true, dueSoonDays: 30, invalid: [] });
     expect(report.counts.total.counts).toEqual({ overdue: 1, 'due-soon': 2, 'translation-behind': 2, 'not-reviewed': 3, current: 2 });
     const es = report.guides.find((g: { id: string; lang: string }) => g.id === 'sec-guide' && g.lang === 'es');
-    expect(es).toMatchObject({ file: join(FOLDER, 'guides/global/sec-guide/es.md'), status: { primary: 'translation-behind', behind: { missed: [{ version: 3 }] } } });
+    expect(es).toMatchObject({
+      file: join(FOLDER, 'guides/global/sec-guide/es.md'),
+      status: { primary: 'translation-behind', behind: { missed: [{ version: 3 }] } },
+    });
   });
 
   it('takes the date from FIELDBOOK_NOW when --now is not given', async () => {
-    const { stdout } = await run(TSX, ['electron/cli/content.ts', 'review', FOLDER, '--json'], { env: { ...process.env, FIELDBOOK_NOW: '2027-05-29' } });
+    const { stdout } = await run(TSX, ['electron/cli/content.ts', 'review', FOLDER, '--json'], {
+      env: { ...process.env, FIELDBOOK_NOW: '2027-05-29' },
+    });
     expect(JSON.parse(stdout).today).toBe('2027-05-29');
   });
 

@@ -23,7 +23,11 @@ describe('review status through the contract', () => {
     expect(cards.every((card) => card.status && card.status.today === '2027-05-29')).toBe(true);
     expect(of('law-reviewed')).toMatchObject({ primary: 'overdue', states: ['overdue'], legal: true, daysLeft: -1 });
     expect(of('law-unreviewed')).toMatchObject({ primary: 'overdue', states: ['overdue', 'not-reviewed'] });
-    expect(of('sec-guide', 'es')).toMatchObject({ primary: 'translation-behind', legal: false, behind: { lang: 'en', version: 3, translatedFrom: 2 } });
+    expect(of('sec-guide', 'es')).toMatchObject({
+      primary: 'translation-behind',
+      legal: false,
+      behind: { lang: 'en', version: 3, translatedFrom: 2 },
+    });
     expect(of('sec-guide', 'fr').primary).toBe('current');
   });
 
@@ -35,7 +39,12 @@ describe('review status through the contract', () => {
   it('carries what a translation behind its source misses to the reader', async () => {
     const { client } = await open('2026-12-01');
     const es = await client.invoke('guide.get', { id: 'sec-guide', lang: 'es' });
-    expect(es.status.behind).toEqual({ lang: 'en', version: 3, translatedFrom: 2, missed: [{ version: 3, date: '2026-11-28', changes: 'Added a section on power banks.' }] });
+    expect(es.status.behind).toEqual({
+      lang: 'en',
+      version: 3,
+      translatedFrom: 2,
+      missed: [{ version: 3, date: '2026-11-28', changes: 'Added a section on power banks.' }],
+    });
   });
 
   it('follows the person\'s "due soon" window', async () => {
@@ -86,6 +95,9 @@ describe('review status through the contract', () => {
     const { router } = await open('2027-05-29');
     const answer = await router.dispatch('review.dashboard', { state: 'stale' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/review\.dashboard: state/) } });
-    expect(await router.dispatch('review.export', { format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/format/) } });
+    expect(await router.dispatch('review.export', { format: 'xlsx' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-input', message: expect.stringMatching(/format/) },
+    });
   });
 });

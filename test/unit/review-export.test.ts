@@ -71,7 +71,11 @@ describe('CSV cells', () => {
 });
 
 describe('CSV export', () => {
-  const hostile = card('hostile', { title: '=cmd|\' /C calc\'!A0, "quoted"\nnext line', review: { reviewedBy: '@Clinic, "Legal"', reviewedOn: '2026-11-28', reviewBy: '2027-05-28' }, status: { states: ['overdue'] } });
+  const hostile = card('hostile', {
+    title: '=cmd|\' /C calc\'!A0, "quoted"\nnext line',
+    review: { reviewedBy: '@Clinic, "Legal"', reviewedOn: '2026-11-28', reviewBy: '2027-05-28' },
+    status: { states: ['overdue'] },
+  });
   const rows = parseCsv(reviewCsv([hostile, card('plain', { status: { primary: 'due-soon', states: ['due-soon', 'not-reviewed'], daysLeft: 3 } })]));
 
   it('starts with a byte-order mark and a header, one line per guide, CRLF line ends', () => {
@@ -85,7 +89,14 @@ describe('CSV export', () => {
   it('reads back the same cells, with formula starts prefixed and nothing else changed', () => {
     const header = rows[0]!.map((h) => h.replace('\uFEFF', ''));
     const first = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
-    expect(first).toMatchObject({ status: 'overdue', id: 'hostile', title: `'=cmd|' /C calc'!A0, "quoted"\nnext line`, reviewed_by: `'@Clinic, "Legal"`, days_left: '-4', legal: 'true' });
+    expect(first).toMatchObject({
+      status: 'overdue',
+      id: 'hostile',
+      title: `'=cmd|' /C calc'!A0, "quoted"\nnext line`,
+      reviewed_by: `'@Clinic, "Legal"`,
+      days_left: '-4',
+      legal: 'true',
+    });
     const second = Object.fromEntries(header.map((h, i) => [h, rows[2]![i]]));
     expect(second).toMatchObject({ status: 'due-soon', also: 'not-reviewed', days_left: '3', reviewed_by: '' });
   });
@@ -100,7 +111,12 @@ describe('Markdown export', () => {
   });
 
   it('writes a table with the same number of columns on every row, and says when and how it was computed', () => {
-    const text = reviewMarkdown([card('a', { title: 'A | B\nC' }), card('b')], { today: '2027-06-01', clockFixed: true, dueSoonDays: 30, filter: { state: 'overdue' } });
+    const text = reviewMarkdown([card('a', { title: 'A | B\nC' }), card('b')], {
+      today: '2027-06-01',
+      clockFixed: true,
+      dueSoonDays: 30,
+      filter: { state: 'overdue' },
+    });
     expect(text).toContain('As of 2027-06-01, UTC (clock set for a demonstration or test)');
     expect(text).toContain('within 30 days');
     expect(text).toContain('status overdue, 2 guide(s)');
@@ -141,9 +157,16 @@ describe('review list and counts', () => {
 
   it('counts each guide under every state it has, per jurisdiction and per language', () => {
     const counts = reviewCounts(cards);
-    expect(counts.total).toEqual({ key: 'all', total: 6, counts: { overdue: 2, 'due-soon': 1, 'translation-behind': 1, 'not-reviewed': 3, current: 1 } });
+    expect(counts.total).toEqual({
+      key: 'all',
+      total: 6,
+      counts: { overdue: 2, 'due-soon': 1, 'translation-behind': 1, 'not-reviewed': 3, current: 1 },
+    });
     expect(counts.byJurisdiction.map((row) => row.key)).toEqual(['FR', 'global', 'US']);
-    expect(counts.byJurisdiction.find((row) => row.key === 'US')).toMatchObject({ total: 4, counts: { overdue: 1, 'not-reviewed': 2, 'due-soon': 1, current: 1 } });
+    expect(counts.byJurisdiction.find((row) => row.key === 'US')).toMatchObject({
+      total: 4,
+      counts: { overdue: 1, 'not-reviewed': 2, 'due-soon': 1, current: 1 },
+    });
     expect(counts.byLanguage.map((row) => [row.key, row.total])).toEqual([
       ['ar', 1],
       ['en', 4],

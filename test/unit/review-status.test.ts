@@ -109,7 +109,10 @@ describe('translation behind its source', () => {
   };
 
   it('is behind when exactly one version behind, and lists only the missed change', () => {
-    expect(of('es')).toMatchObject({ primary: 'translation-behind', behind: { lang: 'en', version: 3, translatedFrom: 2, missed: [{ version: 3, changes: 'Change 3.' }] } });
+    expect(of('es')).toMatchObject({
+      primary: 'translation-behind',
+      behind: { lang: 'en', version: 3, translatedFrom: 2, missed: [{ version: 3, changes: 'Change 3.' }] },
+    });
     expect(of('es').behind!.missed).toHaveLength(1);
   });
 

@@ -21,7 +21,13 @@ const catalog = catalogOf([
   guide('us-recording', 'en', 'US', 'Recording the police in the United States', RECORDING, { topics: ['recording-police'] }),
   guide('global-recording', 'en', 'global', 'Recording the police anywhere', RECORDING, { topics: ['recording-police'] }),
   guide('gb-recording', 'en', 'GB', 'Recording the police in the United Kingdom', RECORDING, { topics: ['recording-police'] }),
-  guide('encryption', 'en', 'global', 'Encrypting your phone', '## Android\n\nTurn on encryption in the security settings.\n\n## Passphrase\n\nChoose a long passphrase.'),
+  guide(
+    'encryption',
+    'en',
+    'global',
+    'Encrypting your phone',
+    '## Android\n\nTurn on encryption in the security settings.\n\n## Passphrase\n\nChoose a long passphrase.',
+  ),
   guide('encryption', 'es', 'global', 'Cifrar tu teléfono', '## Android\n\nActiva el cifrado en los ajustes de seguridad de la policía.'),
   guide('grabar', 'es', 'global', 'Grabar a la policía', '## Derechos\n\nPuedes grabar a la policía en la calle.'),
   guide('police-en', 'en', 'global', 'Notes for observers', '## Words\n\nThe Spanish word policía means police.'),
@@ -198,7 +204,8 @@ describe('search service', () => {
       (await service.query({ q: 'police', myJurisdiction: null, ...filters })).map((r) => r.doc.guideId).sort();
     expect(await ids({ jurisdiction: 'US-CA', topic: 'recording-police' })).toEqual(['global-recording', 'us-ca-recording', 'us-recording']);
     expect(await ids({ jurisdiction: 'GB', topic: 'recording-police' })).toEqual(['gb-recording', 'global-recording']);
-    const spanish = async (lang?: string) => (await service.query({ q: 'policia', myJurisdiction: null, ...(lang && { lang }) })).map((r) => r.doc.key).sort();
+    const spanish = async (lang?: string) =>
+      (await service.query({ q: 'policia', myJurisdiction: null, ...(lang && { lang }) })).map((r) => r.doc.key).sort();
     expect(await spanish()).toEqual(['encryption/es#android', 'grabar/es#derechos', 'police-en/en#words']);
     expect(await spanish('es')).toEqual(['encryption/es#android', 'grabar/es#derechos']);
   });

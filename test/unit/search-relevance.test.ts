@@ -20,7 +20,9 @@ describe('search relevance on the bundled guides', () => {
   it('finds the expected guide or section in the top 3 for at least 90% of the labelled queries', async () => {
     const search = openSearch(await loadContent(join(import.meta.dirname, '..', '..', 'content')));
     const outcomes = await evaluate(search);
-    const misses = outcomes.filter((outcome) => outcome.rank === 0 || outcome.rank > 3).map((o) => `${o.query.q} → expected ${o.query.expect}, got ${o.top.slice(0, 3).join(', ')}`);
+    const misses = outcomes
+      .filter((outcome) => outcome.rank === 0 || outcome.rank > 3)
+      .map((o) => `${o.query.q} → expected ${o.query.expect}, got ${o.top.slice(0, 3).join(', ')}`);
     expect(hitRate(outcomes), misses.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 });

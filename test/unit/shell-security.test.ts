@@ -34,18 +34,33 @@ describe('content security policy', () => {
     expect(directive('default-src')).toBe("default-src 'none'");
   });
   it('is sent with the other security headers', () => {
-    expect(securityHeaders()).toMatchObject({ 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
+    expect(securityHeaders()).toMatchObject({
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
   });
 });
 
 describe('URL trust', () => {
   it('trusts only the app origin', () => {
     expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
-    for (const url of ['file:///etc/passwd', 'https://fieldbook/', 'app://evil/index.html', 'javascript:alert(1)', 'not a url']) expect(isAppUrl(url)).toBe(false);
+    for (const url of ['file:///etc/passwd', 'https://fieldbook/', 'app://evil/index.html', 'javascript:alert(1)', 'not a url'])
+      expect(isAppUrl(url)).toBe(false);
   });
   it('opens only http(s) links, and only after confirmation', () => {
-    expect(externalLinkDecision('https://legislation.gov.uk/ukpga/1984/60')).toEqual({ action: 'confirm', url: 'https://legislation.gov.uk/ukpga/1984/60' });
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,hi', 'smb://host/share', 'ms-settings:', 'https://user:pw@example.org/']) {
+    expect(externalLinkDecision('https://legislation.gov.uk/ukpga/1984/60')).toEqual({
+      action: 'confirm',
+      url: 'https://legislation.gov.uk/ukpga/1984/60',
+    });
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,hi',
+      'smb://host/share',
+      'ms-settings:',
+      'https://user:pw@example.org/',
+    ]) {
       expect(externalLinkDecision(url).action).toBe('refuse');
     }
   });
@@ -63,6 +78,7 @@ describe('static files', () => {
     expect(resolveStaticPath('/srv/app', '/assets/index.js')).toBe('/srv/app/assets/index.js');
   });
   it('refuses paths that escape it', () => {
-    for (const path of ['/../secret', '/%2e%2e/secret', '/assets/..%2f..%2fsecret', '/a%00b', '/%E0%A4%A', '/..\\secret']) expect(resolveStaticPath('/srv/app', path)).toBeNull();
+    for (const path of ['/../secret', '/%2e%2e/secret', '/assets/..%2f..%2fsecret', '/a%00b', '/%E0%A4%A', '/..\\secret'])
+      expect(resolveStaticPath('/srv/app', path)).toBeNull();
   });
 });

@@ -32,7 +32,12 @@ function lineOf(located: Located, path: readonly PropertyKey[]): number {
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(front matter)' : path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part))).join('.').replace(/\.\[/g, '[');
+  return path.length === 0
+    ? '(front matter)'
+    : path
+        .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
+        .join('.')
+        .replace(/\.\[/g, '[');
 }
 
 /** What to do about the YAML mistakes people make most often when writing front matter by hand. */
@@ -147,12 +152,24 @@ function parseGuide(file: string, text: string, problems: ContentProblem[]): Gui
   const [, folderJurisdiction, folderId, fileName] = parts;
   const layoutProblems: ContentProblem[] = [];
   if (parts.length !== 4) {
-    layoutProblems.push({ file, line: 1, field: '(file)', message: 'guides live at guides/<JURISDICTION>/<guide-id>/<lang>.md; move the file there' });
+    layoutProblems.push({
+      file,
+      line: 1,
+      field: '(file)',
+      message: 'guides live at guides/<JURISDICTION>/<guide-id>/<lang>.md; move the file there',
+    });
   } else {
-    if (meta.id !== folderId) layoutProblems.push({ file, line: lineOf(located, ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
+    if (meta.id !== folderId)
+      layoutProblems.push({ file, line: lineOf(located, ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
     if (meta.jurisdiction !== folderJurisdiction)
-      layoutProblems.push({ file, line: lineOf(located, ['jurisdiction']), field: 'jurisdiction', message: `"${meta.jurisdiction}" must match its folder "${folderJurisdiction}"` });
-    if (`${meta.lang}.md` !== fileName) layoutProblems.push({ file, line: lineOf(located, ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
+      layoutProblems.push({
+        file,
+        line: lineOf(located, ['jurisdiction']),
+        field: 'jurisdiction',
+        message: `"${meta.jurisdiction}" must match its folder "${folderJurisdiction}"`,
+      });
+    if (`${meta.lang}.md` !== fileName)
+      layoutProblems.push({ file, line: lineOf(located, ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
   }
   if (layoutProblems.length > 0) {
     problems.push(...layoutProblems);
@@ -169,7 +186,11 @@ const lineIndex = new WeakMap<Guide, { located: Located; bodyLine: number }>();
 const GUIDE_LINK = /\]\(\s*guide:([^)\s#]*)(?:#([^)\s]*))?\s*\)/g;
 
 /** Checks that need every guide: ids, references to jurisdictions, topics, languages, translations and links. */
-function crossCheck(guides: Guide[], lists: { jurisdictions: Jurisdiction[]; topics: Topic[]; languages: Language[] }, problems: ContentProblem[]): Set<Guide> {
+function crossCheck(
+  guides: Guide[],
+  lists: { jurisdictions: Jurisdiction[]; topics: Topic[]; languages: Language[] },
+  problems: ContentProblem[],
+): Set<Guide> {
   const rejected = new Set<Guide>();
   const jurisdictionCodes = new Set(lists.jurisdictions.map((j) => j.code));
   const topicIds = new Set(lists.topics.map((t) => t.id));
@@ -184,7 +205,8 @@ function crossCheck(guides: Guide[], lists: { jurisdictions: Jurisdiction[]; top
 
   for (const guide of guides) {
     const { meta } = guide;
-    if (!jurisdictionCodes.has(meta.jurisdiction)) reject(guide, ['jurisdiction'], `unknown jurisdiction "${meta.jurisdiction}"; add it to jurisdictions.yaml or fix the code`);
+    if (!jurisdictionCodes.has(meta.jurisdiction))
+      reject(guide, ['jurisdiction'], `unknown jurisdiction "${meta.jurisdiction}"; add it to jurisdictions.yaml or fix the code`);
     if (!languageCodes.has(meta.lang)) reject(guide, ['lang'], `unknown language "${meta.lang}"; add it to languages.yaml or fix the tag`);
     meta.topics.forEach((topic, index) => {
       if (!topicIds.has(topic)) reject(guide, ['topics', index], `unknown topic "${topic}"; use one from topics.yaml`);
@@ -203,12 +225,23 @@ function crossCheck(guides: Guide[], lists: { jurisdictions: Jurisdiction[]; top
     const { meta } = guide;
     if (meta.translation_of) {
       const source = byKey.get(`${meta.id}/${meta.translation_of.lang}`);
-      if (!source) reject(guide, ['translation_of', 'lang'], `no "${meta.translation_of.lang}" version of "${meta.id}" to translate from; add it or fix translation_of.lang`);
-      else if (source.meta.translation_of) reject(guide, ['translation_of', 'lang'], `"${source.file}" is itself a translation; point translation_of at the original`);
+      if (!source)
+        reject(
+          guide,
+          ['translation_of', 'lang'],
+          `no "${meta.translation_of.lang}" version of "${meta.id}" to translate from; add it or fix translation_of.lang`,
+        );
+      else if (source.meta.translation_of)
+        reject(guide, ['translation_of', 'lang'], `"${source.file}" is itself a translation; point translation_of at the original`);
       else if (meta.translation_of.version > source.meta.version)
-        reject(guide, ['translation_of', 'version'], `source "${source.file}" has no version ${meta.translation_of.version} (it is at version ${source.meta.version})`);
+        reject(
+          guide,
+          ['translation_of', 'version'],
+          `source "${source.file}" has no version ${meta.translation_of.version} (it is at version ${source.meta.version})`,
+        );
       else {
-        if (source.meta.jurisdiction !== meta.jurisdiction) reject(guide, ['jurisdiction'], `must be the same as its source's (${source.meta.jurisdiction})`);
+        if (source.meta.jurisdiction !== meta.jurisdiction)
+          reject(guide, ['jurisdiction'], `must be the same as its source's (${source.meta.jurisdiction})`);
       }
     }
     // Each link is located by its offset in the body, so the problem names the line a person must edit.
@@ -221,7 +254,12 @@ function crossCheck(guides: Guide[], lists: { jurisdictions: Jurisdiction[]; top
         problems.push({ file: guide.file, line, field: '(body)', message: `link to unknown guide "guide:${id}"; fix the id or remove the link` });
         rejected.add(guide);
       } else if (anchor && !targets.some((target) => target.sections.some((section) => section.anchor === decodeURIComponent(anchor)))) {
-        problems.push({ file: guide.file, line, field: '(body)', message: `link to "guide:${id}#${anchor}": no section with that anchor; use a heading's anchor (content/README.md)` });
+        problems.push({
+          file: guide.file,
+          line,
+          field: '(body)',
+          message: `link to "guide:${id}#${anchor}": no section with that anchor; use a heading's anchor (content/README.md)`,
+        });
         rejected.add(guide);
       }
     }
@@ -245,7 +283,12 @@ export async function loadContent(dir: string): Promise<Catalog> {
   const codes = new Set(jurisdictions.map((j) => j.code));
   for (const j of jurisdictions) {
     if (j.parent !== null && !codes.has(j.parent))
-      problems.push({ file: 'jurisdictions.yaml', line: 1, field: `${j.code}.parent`, message: `unknown parent "${j.parent}"; list the parent first` });
+      problems.push({
+        file: 'jurisdictions.yaml',
+        line: 1,
+        field: `${j.code}.parent`,
+        message: `unknown parent "${j.parent}"; list the parent first`,
+      });
   }
 
   const files = await listGuideFiles(join(dir, 'guides'));

@@ -91,6 +91,4 @@ export const jurisdictionsSchema = z.array(
   }),
 );
 export const topicsSchema = z.array(z.strictObject({ id: slug, names }));
-export const languagesSchema = z.array(
-  z.strictObject({ code: bcp47, name: text, dir: z.enum(['ltr', 'rtl']) }),
-);
+export const languagesSchema = z.array(z.strictObject({ code: bcp47, name: text, dir: z.enum(['ltr', 'rtl']) }));

@@ -6,18 +6,20 @@ const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 
 /** Markdown to the words a person reads: link targets, emphasis marks and task boxes dropped. */
 export function plainText(markdown: string): string {
-  return markdown
-    // Each pattern stops at the next opening bracket, so unclosed brackets in a hostile guide cost linear time, not
-    // quadratic (50,000 "[" took seconds with [^\]]*).
-    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
-    .replace(/^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+/gm, '')
-    .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '')
-    .replace(/^[ \t]*>[ \t]?/gm, '')
-    .replace(/[*_`~|]+/g, ' ')
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    markdown
+      // Each pattern stops at the next opening bracket, so unclosed brackets in a hostile guide cost linear time, not
+      // quadratic (50,000 "[" took seconds with [^\]]*).
+      .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
+      .replace(/^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+/gm, '')
+      .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '')
+      .replace(/^[ \t]*>[ \t]?/gm, '')
+      .replace(/[*_`~|]+/g, ' ')
+      .replace(/<[^<>]*>/g, ' ')
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 /**

@@ -80,7 +80,9 @@ export function reviewStatus(guide: Guide, source: Guide | undefined, context: R
           lang: source.meta.lang,
           version: source.meta.version,
           translatedFrom: from.version,
-          missed: source.meta.changelog.filter((entry) => entry.version > from.version).map(({ version, date, changes }) => ({ version, date, changes })),
+          missed: source.meta.changelog
+            .filter((entry) => entry.version > from.version)
+            .map(({ version, date, changes }) => ({ version, date, changes })),
         }
       : null;
   const applies: Record<ReviewState, boolean> = {

@@ -58,10 +58,12 @@ function decode<T extends Uint16Array | Uint32Array | Float32Array>(text: string
 export function postingsOf(compact: CompactIndex): Postings {
   const terms = compact.terms === '' ? [] : compact.terms.split('\n');
   const offsets = decode(compact.offsets, (n) => new Uint32Array(n));
-  const documents = compact.documentBytes === 2 ? decode(compact.documents, (n) => new Uint16Array(n)) : decode(compact.documents, (n) => new Uint32Array(n));
+  const documents =
+    compact.documentBytes === 2 ? decode(compact.documents, (n) => new Uint16Array(n)) : decode(compact.documents, (n) => new Uint32Array(n));
   const scores = decode(compact.scores, (n) => new Float32Array(n));
   const total = offsets[terms.length];
-  if (offsets.length !== terms.length + 1 || total !== documents.length || total !== scores.length) throw new Error('search: the index file is damaged');
+  if (offsets.length !== terms.length + 1 || total !== documents.length || total !== scores.length)
+    throw new Error('search: the index file is damaged');
   for (let i = 0; i < documents.length; i++) if (documents[i]! >= compact.documentCount) throw new Error('search: the index file is damaged');
   return { documentCount: compact.documentCount, terms, offsets, documents, scores };
 }

@@ -158,7 +158,12 @@ export class LanguageIndex {
    * Loads a serialised index over `documents`, which must be what it was built from: null when the file is of
    * another format, language or content, or damaged (then it is rebuilt instead).
    */
-  static async load(serialised: SerialisedIndex, lang: string, documents: readonly SearchDocument[], fingerprint?: string): Promise<LanguageIndex | null> {
+  static async load(
+    serialised: SerialisedIndex,
+    lang: string,
+    documents: readonly SearchDocument[],
+    fingerprint?: string,
+  ): Promise<LanguageIndex | null> {
     if (serialised.format !== INDEX_FORMAT || serialised.lang !== lang || serialised.documents !== documents.length) return null;
     if (serialised.index?.documentCount !== documents.length) return null;
     // Each step below takes a few milliseconds; together, with reading the file, they would freeze the app.
@@ -175,7 +180,13 @@ export class LanguageIndex {
   serialise(): SerialisedIndex {
     const terms: string[] = new Array(this.tree.size);
     for (const [term, id] of this.tree.entries()) terms[id] = term;
-    return { format: INDEX_FORMAT, lang: this.lang, fingerprint: this.fingerprint, documents: this.documents.length, index: compactOf({ ...this.postings, terms }) };
+    return {
+      format: INDEX_FORMAT,
+      lang: this.lang,
+      fingerprint: this.fingerprint,
+      documents: this.documents.length,
+      index: compactOf({ ...this.postings, terms }),
+    };
   }
 
   /** `known`: terms found as written in some language, which are then not matched with typos. */
@@ -242,7 +253,9 @@ export class LanguageIndex {
       }
     }
     const top: number[] = [];
-    const before = (a: number, b: number) => scratch.guideScore[a]! > scratch.guideScore[b]! || (scratch.guideScore[a] === scratch.guideScore[b] && scratch.guideDoc[a]! < scratch.guideDoc[b]!);
+    const before = (a: number, b: number) =>
+      scratch.guideScore[a]! > scratch.guideScore[b]! ||
+      (scratch.guideScore[a] === scratch.guideScore[b] && scratch.guideDoc[a]! < scratch.guideDoc[b]!);
     for (const guide of guidesTouched) {
       if (top.length === options.limit && !before(guide, top[top.length - 1]!)) continue;
       let at = top.length === options.limit ? top.length - 1 : top.length;

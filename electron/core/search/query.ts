@@ -51,7 +51,9 @@ export function searchIndexes(indexes: ReadonlyMap<string, LanguageIndex>, q: st
     if (!query.terms.some((term) => index.hasScriptOf(term))) continue;
     const weight = index.lang === language ? QUERY_LANGUAGE : 1;
     // Each index answers with its best section of each of its best guides, weighed.
-    candidates.push(...index.search(query, known, { limit: options.limit, accept: options.accept, weight, jurisdictionWeights: options.jurisdictionWeights }));
+    candidates.push(
+      ...index.search(query, known, { limit: options.limit, accept: options.accept, weight, jurisdictionWeights: options.jurisdictionWeights }),
+    );
   }
   candidates.sort((a, b) => b.score - a.score);
 

@@ -51,7 +51,13 @@ interface State {
   origins: Record<string, 'prebuilt' | 'built'>;
 }
 
-async function loadLanguage(lang: string, documents: SearchDocument[], options: SearchServiceOptions, manifest: Record<string, string> | null, previous?: LanguageIndex) {
+async function loadLanguage(
+  lang: string,
+  documents: SearchDocument[],
+  options: SearchServiceOptions,
+  manifest: Record<string, string> | null,
+  previous?: LanguageIndex,
+) {
   const fingerprint = fingerprintOf(documents);
   if (previous && previous.fingerprint === fingerprint) return { index: previous, origin: 'prebuilt' as const };
   if (options.indexDir && manifest?.[lang] === fingerprint) {
@@ -72,7 +78,8 @@ async function load(catalog: Catalog, options: SearchServiceOptions, previous?: 
     origins[lang] = previous?.indexes.get(lang) === index ? (previous.origins[lang] ?? origin) : origin;
   }
   const built = Object.keys(origins).filter((lang) => origins[lang] === 'built' && previous?.origins[lang] !== 'built');
-  if (built.length > 0 && !previous) options.log?.(`search: built the index for ${built.join(', ')} at load; \`npm run build\` prebuilds it into out/search`);
+  if (built.length > 0 && !previous)
+    options.log?.(`search: built the index for ${built.join(', ')} at load; \`npm run build\` prebuilds it into out/search`);
   const guides = new Map(catalog.guides.map((guide) => [`${guide.meta.id}/${guide.meta.lang}`, guide]));
   return { catalog, indexes, guides, origins };
 }
@@ -86,7 +93,10 @@ export function openSearch(initial: Catalog, options: SearchServiceOptions = {})
     try {
       return await state;
     } catch (error) {
-      throw new FieldbookError('internal', `Search is unavailable: its index could not be loaded (${(error as Error).message}). Restart Fieldbook; if it persists, run \`npm run build\` again.`);
+      throw new FieldbookError(
+        'internal',
+        `Search is unavailable: its index could not be loaded (${(error as Error).message}). Restart Fieldbook; if it persists, run \`npm run build\` again.`,
+      );
     }
   };
 

@@ -41,7 +41,8 @@ export function snippetOf(text: string, terms: ReadonlySet<string>, length = SNI
     const inWindow = new Map<string, number>();
     let end = 0;
     for (let i = 0; i < matches.length; i++) {
-      for (; end < matches.length && matches[end]!.end - matches[i]!.start <= length - LEAD; end++) inWindow.set(matches[end]!.term, (inWindow.get(matches[end]!.term) ?? 0) + 1);
+      for (; end < matches.length && matches[end]!.end - matches[i]!.start <= length - LEAD; end++)
+        inWindow.set(matches[end]!.term, (inWindow.get(matches[end]!.term) ?? 0) + 1);
       if (inWindow.size > best) {
         best = inWindow.size;
         start = matches[i]!.start;
@@ -66,7 +67,9 @@ export function snippetOf(text: string, terms: ReadonlySet<string>, length = SNI
   const body = flat.slice(start, end).trim();
   const trimmedLead = flat.slice(start, end).length - flat.slice(start, end).trimStart().length;
   const offset = lead.length - start - trimmedLead;
-  const marks = matches.filter((m) => m.start >= start + trimmedLead && m.end <= start + trimmedLead + body.length).map((m) => [m.start + offset, m.end + offset] as Mark);
+  const marks = matches
+    .filter((m) => m.start >= start + trimmedLead && m.end <= start + trimmedLead + body.length)
+    .map((m) => [m.start + offset, m.end + offset] as Mark);
   return { text: `${lead}${body}${tail}`, marks };
 }
 

@@ -16,7 +16,12 @@ import { renderGuide } from './render';
 const languageLabel = (code: string) => displayLanguageName(code, code);
 
 /** Gives the n-th heading the n-th section anchor from the core, and wires task-list boxes to saved progress. */
-function useGuideDom(container: React.RefObject<HTMLDivElement | null>, guide: GuideView | null, section: string | undefined, onToggle: (checked: number[]) => void) {
+function useGuideDom(
+  container: React.RefObject<HTMLDivElement | null>,
+  guide: GuideView | null,
+  section: string | undefined,
+  onToggle: (checked: number[]) => void,
+) {
   useEffect(() => {
     const root = container.current;
     if (!root || !guide) return;
@@ -170,7 +175,11 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
               {g.sources.map((source) => (
                 <li key={`${source.title}${source.url ?? ''}`} dir="auto">
                   <bdi>{source.title}</bdi>
-                  {source.publisher && <>, <bdi>{source.publisher}</bdi></>}
+                  {source.publisher && (
+                    <>
+                      , <bdi>{source.publisher}</bdi>
+                    </>
+                  )}
                   {source.date && <> ({source.date})</>}
                   {source.url && (
                     <>

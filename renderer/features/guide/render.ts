@@ -9,7 +9,31 @@ import { boundMarkdown, type Limit } from './bounds';
  */
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-const FORBID_TAGS = ['style', 'form', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'img', 'picture', 'video', 'audio', 'source', 'svg', 'math', 'template', 'dialog', 'marquee'];
+const FORBID_TAGS = [
+  'style',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'option',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'link',
+  'meta',
+  'base',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'source',
+  'svg',
+  'math',
+  'template',
+  'dialog',
+  'marquee',
+];
 // DOMPurify's default test with every scheme but http(s) removed; it also judges plain values such as
 // type="checkbox". Links are narrowed further below to http(s) and in-app routes.
 const ALLOWED_URI = /^(?:https?:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;

@@ -25,7 +25,19 @@ function Count({ count }: { count: number }) {
   );
 }
 
-function TreeLevel({ nodes, library, filter, onChange, root }: { nodes: JurisdictionNode[]; library: LibraryData; filter: BrowseFilter; onChange: Props['onChange']; root: boolean }) {
+function TreeLevel({
+  nodes,
+  library,
+  filter,
+  onChange,
+  root,
+}: {
+  nodes: JurisdictionNode[];
+  library: LibraryData;
+  filter: BrowseFilter;
+  onChange: Props['onChange'];
+  root: boolean;
+}) {
   const { i18n } = useTranslation();
   return (
     <ul className={root ? 'jurisdiction-tree' : undefined}>
@@ -58,8 +70,18 @@ export function BrowsePanel({ library, filter, myJurisdiction, onChange }: Props
   const ids = { tree: useId(), mine: useId(), topic: useId(), language: useId() };
   const cards: GuideCard[] = library.guides;
   const tree = jurisdictionTree(cards, library.jurisdictions, filter);
-  const topics = topicCounts(cards, library.jurisdictions, filter, library.topics.map((topic) => topic.id));
-  const languages = languageCounts(cards, library.jurisdictions, filter, library.languages.map((language) => language.code));
+  const topics = topicCounts(
+    cards,
+    library.jurisdictions,
+    filter,
+    library.topics.map((topic) => topic.id),
+  );
+  const languages = languageCounts(
+    cards,
+    library.jurisdictions,
+    filter,
+    library.languages.map((language) => language.code),
+  );
   const chain = myJurisdiction ? ancestry(library.jurisdictions, myJurisdiction) : [];
   return (
     <aside className="browse" aria-label={t('library.browse')}>
@@ -68,7 +90,12 @@ export function BrowsePanel({ library, filter, myJurisdiction, onChange }: Props
         {myJurisdiction && (
           <>
             <label className="checkbox">
-              <input type="checkbox" data-testid="only-mine" checked={filter.mine !== null} onChange={(event) => onChange({ ...filter, mine: event.target.checked ? myJurisdiction : null })} />
+              <input
+                type="checkbox"
+                data-testid="only-mine"
+                checked={filter.mine !== null}
+                onChange={(event) => onChange({ ...filter, mine: event.target.checked ? myJurisdiction : null })}
+              />
               {t('library.onlyMine', { name: jurisdictionName(library, myJurisdiction, lang) })}
             </label>
             <p id={ids.mine} className="help">
@@ -85,7 +112,12 @@ export function BrowsePanel({ library, filter, myJurisdiction, onChange }: Props
       </nav>
       <div className="browse-group field">
         <label htmlFor={ids.topic}>{t('library.topic')}</label>
-        <select id={ids.topic} data-testid="topic-filter" value={filter.topic ?? ''} onChange={(event) => onChange({ ...filter, topic: event.target.value || null })}>
+        <select
+          id={ids.topic}
+          data-testid="topic-filter"
+          value={filter.topic ?? ''}
+          onChange={(event) => onChange({ ...filter, topic: event.target.value || null })}
+        >
           <option value="">{t('library.allTopics')}</option>
           {topics.map(({ id, count }) => (
             <option key={id} value={id} disabled={count === 0 && filter.topic !== id}>
@@ -96,7 +128,12 @@ export function BrowsePanel({ library, filter, myJurisdiction, onChange }: Props
       </div>
       <div className="browse-group field">
         <label htmlFor={ids.language}>{t('library.language')}</label>
-        <select id={ids.language} data-testid="language-filter" value={filter.language ?? ''} onChange={(event) => onChange({ ...filter, language: event.target.value || null })}>
+        <select
+          id={ids.language}
+          data-testid="language-filter"
+          value={filter.language ?? ''}
+          onChange={(event) => onChange({ ...filter, language: event.target.value || null })}
+        >
           <option value="">{t('library.allLanguages')}</option>
           {languages.map(({ code, count }) => (
             <option key={code} value={code} lang={code} disabled={count === 0 && filter.language !== code}>

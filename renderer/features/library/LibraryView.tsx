@@ -61,7 +61,12 @@ export function LibraryView() {
   useEffect(() => {
     remembered = browse;
   }, [browse]);
-  const filter: BrowseFilter = { jurisdiction: browse.jurisdiction, topic: browse.topic, language: browse.language, mine: browse.onlyMine ? settings.myJurisdiction : null };
+  const filter: BrowseFilter = {
+    jurisdiction: browse.jurisdiction,
+    topic: browse.topic,
+    language: browse.language,
+    mine: browse.onlyMine ? settings.myJurisdiction : null,
+  };
   const library = state.status === 'ready' ? state.value : null;
   const shown = useMemo(
     () => (library ? filterCards(library.guides, library.jurisdictions, filter) : []),
@@ -80,7 +85,9 @@ export function LibraryView() {
           library={lib}
           filter={filter}
           myJurisdiction={settings.myJurisdiction}
-          onChange={(next) => setBrowse({ jurisdiction: next.jurisdiction, topic: next.topic, language: next.language, onlyMine: next.mine !== null })}
+          onChange={(next) =>
+            setBrowse({ jurisdiction: next.jurisdiction, topic: next.topic, language: next.language, onlyMine: next.mine !== null })
+          }
         />
         <div className="library-results">
           <div className="results-bar">

@@ -59,7 +59,10 @@ function matcher(jurisdictions: readonly JurisdictionInfo[], filter: BrowseFilte
   const topic = skip === 'topic' ? null : filter.topic;
   const language = skip === 'language' ? null : filter.language;
   return (card) =>
-    (!mine || mine.has(card.jurisdiction)) && (!under || under.has(card.jurisdiction)) && (!topic || card.topics.includes(topic)) && (!language || card.lang === language);
+    (!mine || mine.has(card.jurisdiction)) &&
+    (!under || under.has(card.jurisdiction)) &&
+    (!topic || card.topics.includes(topic)) &&
+    (!language || card.lang === language);
 }
 
 export function filterCards<C extends Browsable>(cards: readonly C[], jurisdictions: readonly JurisdictionInfo[], filter: BrowseFilter): C[] {
@@ -87,15 +90,29 @@ export function jurisdictionTree(cards: readonly Browsable[], jurisdictions: rea
 }
 
 /** How many cards each topic would show, in the order the topics are listed; topics with no guide at all are left out. */
-export function topicCounts(cards: readonly Browsable[], jurisdictions: readonly JurisdictionInfo[], filter: BrowseFilter, topics: readonly string[]): { id: string; count: number }[] {
+export function topicCounts(
+  cards: readonly Browsable[],
+  jurisdictions: readonly JurisdictionInfo[],
+  filter: BrowseFilter,
+  topics: readonly string[],
+): { id: string; count: number }[] {
   const matches = matcher(jurisdictions, filter, 'topic');
   const kept = cards.filter(matches);
-  return topics.filter((id) => cards.some((card) => card.topics.includes(id))).map((id) => ({ id, count: kept.filter((card) => card.topics.includes(id)).length }));
+  return topics
+    .filter((id) => cards.some((card) => card.topics.includes(id)))
+    .map((id) => ({ id, count: kept.filter((card) => card.topics.includes(id)).length }));
 }
 
 /** How many cards each language would show; languages no guide is written in are left out. */
-export function languageCounts(cards: readonly Browsable[], jurisdictions: readonly JurisdictionInfo[], filter: BrowseFilter, languages: readonly string[]): { code: string; count: number }[] {
+export function languageCounts(
+  cards: readonly Browsable[],
+  jurisdictions: readonly JurisdictionInfo[],
+  filter: BrowseFilter,
+  languages: readonly string[],
+): { code: string; count: number }[] {
   const matches = matcher(jurisdictions, filter, 'language');
   const kept = cards.filter(matches);
-  return languages.filter((code) => cards.some((card) => card.lang === code)).map((code) => ({ code, count: kept.filter((card) => card.lang === code).length }));
+  return languages
+    .filter((code) => cards.some((card) => card.lang === code))
+    .map((code) => ({ code, count: kept.filter((card) => card.lang === code).length }));
 }

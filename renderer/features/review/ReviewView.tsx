@@ -24,7 +24,21 @@ function download(fileName: string, mediaType: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function CountsTable({ caption, keyLabel, rows, total, nameOf, testId }: { caption: string; keyLabel: string; rows: ReviewCountRow[]; total: ReviewCountRow; nameOf: (key: string) => string; testId: string }) {
+function CountsTable({
+  caption,
+  keyLabel,
+  rows,
+  total,
+  nameOf,
+  testId,
+}: {
+  caption: string;
+  keyLabel: string;
+  rows: ReviewCountRow[];
+  total: ReviewCountRow;
+  nameOf: (key: string) => string;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <table className="review-counts" data-testid={testId}>
@@ -125,7 +139,17 @@ export function ReviewView() {
       >
         <div className="field">
           <label htmlFor={`${ids}-1`}>{t('review.dashboard.window')}</label>
-          <input id={`${ids}-1`} type="number" min={1} max={365} step={1} value={windowDays} onChange={(event) => setWindowDays(event.target.value)} onBlur={saveWindow} data-testid="due-soon-days" />
+          <input
+            id={`${ids}-1`}
+            type="number"
+            min={1}
+            max={365}
+            step={1}
+            value={windowDays}
+            onChange={(event) => setWindowDays(event.target.value)}
+            onBlur={saveWindow}
+            data-testid="due-soon-days"
+          />
         </div>
       </form>
 
@@ -133,8 +157,22 @@ export function ReviewView() {
       <p className="help">{t('review.dashboard.countsHelp')}</p>
       {/* Focusable so that a keyboard can scroll the tables sideways on a narrow window. */}
       <div className="review-counts-wrap" role="region" tabIndex={0} aria-label={t('review.dashboard.counts')}>
-        <CountsTable caption={t('review.dashboard.byJurisdiction')} keyLabel={t('review.dashboard.jurisdiction')} rows={d.byJurisdiction} total={d.total} nameOf={(code) => jurisdictionName(d, code, lang)} testId="counts-jurisdiction" />
-        <CountsTable caption={t('review.dashboard.byLanguage')} keyLabel={t('review.dashboard.language')} rows={d.byLanguage} total={d.total} nameOf={(code) => languageName(d, code)} testId="counts-language" />
+        <CountsTable
+          caption={t('review.dashboard.byJurisdiction')}
+          keyLabel={t('review.dashboard.jurisdiction')}
+          rows={d.byJurisdiction}
+          total={d.total}
+          nameOf={(code) => jurisdictionName(d, code, lang)}
+          testId="counts-jurisdiction"
+        />
+        <CountsTable
+          caption={t('review.dashboard.byLanguage')}
+          keyLabel={t('review.dashboard.language')}
+          rows={d.byLanguage}
+          total={d.total}
+          nameOf={(code) => languageName(d, code)}
+          testId="counts-language"
+        />
       </div>
 
       <h2 id="review-list-title">{t('review.dashboard.list')}</h2>
@@ -142,7 +180,11 @@ export function ReviewView() {
         <legend>{t('review.dashboard.filters')}</legend>
         <div className="field">
           <label htmlFor={`${ids}-2`}>{t('review.dashboard.status')}</label>
-          <select id={`${ids}-2`} value={filter.state ?? ''} onChange={(event) => setField('state', (event.target.value || undefined) as ReviewState | undefined)}>
+          <select
+            id={`${ids}-2`}
+            value={filter.state ?? ''}
+            onChange={(event) => setField('state', (event.target.value || undefined) as ReviewState | undefined)}
+          >
             <option value="">{t('review.dashboard.any')}</option>
             {REVIEW_STATES.map((s) => (
               <option key={s} value={s}>

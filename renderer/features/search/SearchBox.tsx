@@ -42,7 +42,11 @@ async function suggestionsFor(q: string, filters: Filters, interfaceLanguage: st
   const active = FILTERS.filter((name) => filters[name] !== '');
   const drops: Suggestion['drop'][] = active.length > 1 ? [...active, 'all'] : active;
   const counts = await Promise.all(
-    drops.map((drop) => client.invoke('search.query', request(q, drop === 'all' ? NO_FILTERS : { ...filters, [drop]: '' }, interfaceLanguage)).then((hits) => hits.length)),
+    drops.map((drop) =>
+      client
+        .invoke('search.query', request(q, drop === 'all' ? NO_FILTERS : { ...filters, [drop]: '' }, interfaceLanguage))
+        .then((hits) => hits.length),
+    ),
   );
   return drops.map((drop, index) => ({ drop, count: counts[index]! })).filter((suggestion) => suggestion.count > 0);
 }
@@ -71,7 +75,10 @@ export function SearchBox() {
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target))) {
+      if (
+        ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') ||
+        (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target))
+      ) {
         event.preventDefault();
         input.current?.focus();
         input.current?.select();
@@ -86,7 +93,10 @@ export function SearchBox() {
   useEffect(() => {
     if (!open || library) return;
     let current = true;
-    client.invoke('library.list').then((data) => current && setLibrary(data), () => undefined);
+    client.invoke('library.list').then(
+      (data) => current && setLibrary(data),
+      () => undefined,
+    );
     return () => {
       current = false;
     };
@@ -153,12 +163,23 @@ export function SearchBox() {
   const showPanel = open && query.trim() !== '';
   const settled = answered === query;
   const anyFilter = FILTERS.some((name) => filters[name] !== '');
-  const status = !showPanel || !settled ? '' : error ? error : hits.length > 0 ? t('search.results', { count: hits.length }) : t('search.noResults', { query: query.trim() });
+  const status =
+    !showPanel || !settled
+      ? ''
+      : error
+        ? error
+        : hits.length > 0
+          ? t('search.results', { count: hits.length })
+          : t('search.noResults', { query: query.trim() });
   const filterLabel = (name: FilterName) => t(`search.filter.${name}`);
   const filterValue = (name: FilterName) => {
     const value = filters[name];
     if (!library) return value;
-    return name === 'jurisdiction' ? jurisdictionName(library, value, uiLang) : name === 'topic' ? topicName(library, value, uiLang) : languageName(library, value);
+    return name === 'jurisdiction'
+      ? jurisdictionName(library, value, uiLang)
+      : name === 'topic'
+        ? topicName(library, value, uiLang)
+        : languageName(library, value);
   };
 
   return (
@@ -216,7 +237,11 @@ export function SearchBox() {
             {FILTERS.map((name) => (
               <label key={name}>
                 <span>{filterLabel(name)}</span>
-                <select value={filters[name]} data-testid={`search-filter-${name}`} onChange={(event) => setFilters((f) => ({ ...f, [name]: event.target.value }))}>
+                <select
+                  value={filters[name]}
+                  data-testid={`search-filter-${name}`}
+                  onChange={(event) => setFilters((f) => ({ ...f, [name]: event.target.value }))}
+                >
                   <option value="">{t('search.any')}</option>
                   {filters[name] && !library && <option value={filters[name]}>{filters[name]}</option>}
                   {library &&
@@ -265,7 +290,11 @@ export function SearchBox() {
                       >
                         {suggestion.drop === 'all'
                           ? t('search.dropAll', { count: suggestion.count })
-                          : t('search.dropFilter', { filter: filterLabel(suggestion.drop), value: filterValue(suggestion.drop), count: suggestion.count })}
+                          : t('search.dropFilter', {
+                              filter: filterLabel(suggestion.drop),
+                              value: filterValue(suggestion.drop),
+                              count: suggestion.count,
+                            })}
                       </button>
                     </li>
                   ))}
@@ -275,7 +304,14 @@ export function SearchBox() {
               )}
             </div>
           )}
-          <ul id={`${id}-list`} role="listbox" aria-label={t('search.resultsLabel')} className="search-results" data-testid="search-results" hidden={hits.length === 0}>
+          <ul
+            id={`${id}-list`}
+            role="listbox"
+            aria-label={t('search.resultsLabel')}
+            className="search-results"
+            data-testid="search-results"
+            hidden={hits.length === 0}
+          >
             {hits.map((hit, index) => (
               <li
                 key={`${hit.id}/${hit.lang}#${hit.anchor}`}

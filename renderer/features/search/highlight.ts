@@ -57,7 +57,13 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Whether a folded word of the text matches a query (see the module comment). */
 export function matcherFor(query: string): (term: string) => boolean {
   const words = queryWords(query);
-  return (term) => words.some((word) => term === word.term || (word.prefix && term.startsWith(word.term)) || (word.fuzzy > 0 && editDistance(term, word.term, word.fuzzy) <= word.fuzzy));
+  return (term) =>
+    words.some(
+      (word) =>
+        term === word.term ||
+        (word.prefix && term.startsWith(word.term)) ||
+        (word.fuzzy > 0 && editDistance(term, word.term, word.fuzzy) <= word.fuzzy),
+    );
 }
 
 /** Removes the marks a previous call added, leaving the text as it was. */

@@ -8,7 +8,13 @@ import { MyJurisdictionSetting } from '../library/MyJurisdiction';
 const OWN_NAMES: Record<InterfaceLanguage, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
 /** A labelled choice among a fixed list of setting values, each shown by its translated name. */
-function ChoiceField<T extends string>(props: { label: string; value: T; choices: readonly T[]; labelOf: (choice: T) => string; onChange: (choice: T) => void }) {
+function ChoiceField<T extends string>(props: {
+  label: string;
+  value: T;
+  choices: readonly T[];
+  labelOf: (choice: T) => string;
+  onChange: (choice: T) => void;
+}) {
   return (
     <label>
       {props.label}
@@ -50,11 +56,28 @@ export function SettingsView() {
           ))}
         </select>
       </label>
-      <ChoiceField label={t('settings.theme')} value={settings.theme} choices={THEMES} labelOf={(theme) => t(`settings.themes.${theme}`)} onChange={(theme) => void save({ theme })} />
-      <ChoiceField label={t('settings.textSize')} value={settings.textSize} choices={TEXT_SIZES} labelOf={(size) => t(`settings.textSizes.${size}`)} onChange={(textSize) => void save({ textSize })} />
+      <ChoiceField
+        label={t('settings.theme')}
+        value={settings.theme}
+        choices={THEMES}
+        labelOf={(theme) => t(`settings.themes.${theme}`)}
+        onChange={(theme) => void save({ theme })}
+      />
+      <ChoiceField
+        label={t('settings.textSize')}
+        value={settings.textSize}
+        choices={TEXT_SIZES}
+        labelOf={(size) => t(`settings.textSizes.${size}`)}
+        onChange={(textSize) => void save({ textSize })}
+      />
       <MyJurisdictionSetting />
       <label className="checkbox">
-        <input type="checkbox" checked={settings.updateChecks} aria-describedby="updates-help" onChange={(event) => void save({ updateChecks: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.updateChecks}
+          aria-describedby="updates-help"
+          onChange={(event) => void save({ updateChecks: event.target.checked })}
+        />
         {t('settings.updates')}
       </label>
       <p id="updates-help" className="help">
