@@ -135,7 +135,10 @@ export class LanguageIndex {
     const guideNumbers = new Map<string, number>();
     this.guideOf = Int32Array.from(documents, (doc) => {
       let n = guideNumbers.get(doc.guideId);
-      if (n === undefined) guideNumbers.set(doc.guideId, (n = guideNumbers.size));
+      if (n === undefined) {
+        n = guideNumbers.size;
+        guideNumbers.set(doc.guideId, n);
+      }
       return n;
     });
     this.guides = guideNumbers.size;
@@ -192,13 +195,15 @@ export class LanguageIndex {
   /** `known`: terms found as written in some language, which are then not matched with typos. */
   search(query: QueryTerms, known: ReadonlySet<string>, options: EngineOptions): EngineMatch[] {
     if (query.terms.length === 0 || this.documents.length === 0) return [];
-    const scratch = (this.scratch ??= {
+    // Allocated once per engine and reused: a keystroke's query must not allocate per document.
+    this.scratch ??= {
       score: new Float64Array(this.documents.length),
       words: new Uint32Array(this.documents.length),
       touched: new Int32Array(this.documents.length),
       guideScore: new Float64Array(this.guides),
       guideDoc: new Int32Array(this.guides).fill(-1),
-    });
+    };
+    const scratch = this.scratch;
     const expansions: Expansion[] = [];
     let touched = 0;
     const { offsets, documents, scores } = this.postings;

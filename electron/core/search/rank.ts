@@ -39,7 +39,9 @@ export function jurisdictionWeights(jurisdictions: readonly JurisdictionNode[], 
   const weights = new Map<string, number>();
   if (!mine) return weights;
   const chain = ancestry(jurisdictions, mine);
-  chain.forEach((code, depth) => weights.set(code, Math.max(GLOBAL_WEIGHT, OWN_JURISDICTION - PARENT_STEP * depth)));
+  chain.forEach((code, depth) => {
+    weights.set(code, Math.max(GLOBAL_WEIGHT, OWN_JURISDICTION - PARENT_STEP * depth));
+  });
   weights.set('global', GLOBAL_WEIGHT);
   if (chain[0] === 'global') weights.set('global', OWN_JURISDICTION);
   return weights;
