@@ -8,7 +8,7 @@ import { stopwords as portuguese } from '@orama/stopwords/portuguese';
 import { stopwords as russian } from '@orama/stopwords/russian';
 import { stopwords as spanish } from '@orama/stopwords/spanish';
 import snowball from 'snowball-stemmers';
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json';
+import { fr as frenchIso } from 'stopwords-iso/stopwords-iso.json';
 import { foldTerm } from './normalize';
 
 /**
@@ -20,7 +20,7 @@ import { foldTerm } from './normalize';
  * - Stop words and question words ("what", "how", "que", "comment", "ماذا"): the search weighs them down rather
  *   than dropping them, so a query of nothing else still finds something. The lists are Orama's
  *   (@orama/stopwords); French takes stopwords-iso's, since Orama's lacks the question words ("comment", "quand",
- *   "pourquoi", "où"), as does any language Orama has no list for. stopwords-iso's English list is not used: it
+ *   "pourquoi", "où"); a language with neither has no stop words. stopwords-iso's English list is not used: it
  *   holds words these guides are about ("stop", "face", "group", "computer", "right", "new", "uk").
  *
  * Both work on folded words (normalize.ts), the form the index stores, so the index and the query always agree.
@@ -65,6 +65,7 @@ const STOP_LISTS: Record<string, readonly string[] | undefined> = {
   de: german,
   en: english,
   es: spanish,
+  fr: frenchIso,
   it: italian,
   nl: dutch,
   pt: portuguese,
@@ -89,7 +90,7 @@ function analyserFor(lang: string): Analyser {
     const algorithm = ALGORITHMS[code];
     const stemmer = algorithm ? snowball.newStemmer(algorithm) : null;
     const cache = new Map<string, string>();
-    const list = STOP_LISTS[code] ?? (stopwordsIso as Record<string, string[] | undefined>)[code] ?? [];
+    const list = STOP_LISTS[code] ?? [];
     analyser = {
       stem: (term) => {
         if (!stemmer || term.length < MIN_STEMMED) return term;
