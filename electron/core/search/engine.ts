@@ -240,7 +240,19 @@ export class LanguageIndex {
       const exact = this.tree.get(term);
       if (exact !== undefined) add(term, exact, importance[index]!, bit, !stop[index]);
       if (stop[index]) return;
-      if (stemmed) {
+      const prefixed = prefixes(query, term, index) ? new Set<string>() : null;
+      if (prefixed) {
+        for (const [word, id] of this.tree.withPrefix(term)) {
+          const distance = word.length - term.length;
+          if (distance === 0) continue;
+          prefixed.add(word);
+          add(word, id, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * distance), bit);
+        }
+      }
+      // Letters that begin words but are no word themselves are a word being typed: its completions are what the
+      // person means, not the other forms or near spellings of a word nobody wrote.
+      const beingTyped = prefixed !== null && prefixed.size > 0 && exact === undefined && !known.has(term);
+      if (stemmed && !beingTyped) {
         const bare = stemOf(term, this.lang);
         const stem = STEM_MARK + bare;
         const shared = this.tree.get(stem);
@@ -252,16 +264,7 @@ export class LanguageIndex {
           for (const [word, id] of this.tree.withPrefix(stem)) if (word.length === stem.length + 1) add(word, id, STEM_EXTENSION_WEIGHT, bit);
         }
       }
-      const prefixed = prefixes(query, term, index) ? new Set<string>() : null;
-      if (prefixed) {
-        for (const [word, id] of this.tree.withPrefix(term)) {
-          const distance = word.length - term.length;
-          if (distance === 0) continue;
-          prefixed.add(word);
-          add(word, id, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * distance), bit);
-        }
-      }
-      const maxDistance = known.has(term) ? false : fuzzyFor(term);
+      const maxDistance = known.has(term) || beingTyped ? false : fuzzyFor(term);
       if (maxDistance) {
         const near: [string, number, number][] = [];
         for (const [word, [id, distance]] of this.tree.fuzzy(term, maxDistance)) {
