@@ -2,11 +2,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/api/types';
 import { formatDate } from '../../lib/i18n';
+import { useSettings } from '../../lib/settings';
+import { ErrorMessage } from './ErrorMessage';
 
-/** Things the person must know about this run: a set clock, or data that could not be read and was kept aside. */
+/**
+ * Things the person must know about this run: a set clock, data that could not be read and was kept aside, or a
+ * change that could not be saved (shown on every screen, since settings change from the library and review too).
+ */
 export function Notices({ info }: { info: AppInfo }) {
   const { t, i18n } = useTranslation();
   const [dismissed, setDismissed] = useState<string[]>([]);
+  const { saveState } = useSettings();
   const notices = info.notices.filter((notice) => !dismissed.includes(notice.keptAs));
   return (
     <div className="notices">
@@ -23,6 +29,7 @@ export function Notices({ info }: { info: AppInfo }) {
           </button>
         </div>
       ))}
+      {saveState.status === 'failed' && <ErrorMessage message={saveState.message} />}
     </div>
   );
 }
