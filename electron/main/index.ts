@@ -13,6 +13,18 @@ import { windowOptions } from './window';
 registerAppScheme();
 app.enableSandbox();
 
+// One desktop app per user: a second launch hands over to the first (which comes to the front) and quits. The core's
+// data-folder lock also keeps out a browser-mode host, or a desktop app started with another profile, on the same folder.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+let mainWindow: BrowserWindow | null = null;
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
+
 const log = (message: string) => console.error(`[fieldbook] ${message}`);
 
 /** The person's chosen interface language once the store is open; until then the system's. */
@@ -94,6 +106,17 @@ async function start(): Promise<void> {
     log,
   });
   bindRouter(createRouter(fieldbook.handlers, log));
+  // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
+  let released = false;
+  app.on('will-quit', (event) => {
+    if (released) return;
+    event.preventDefault();
+    void fieldbook.close().finally(() => {
+      released = true;
+      app.quit();
+    });
+  });
+  process.once('exit', () => fieldbook.store.closeSync());
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -103,6 +126,10 @@ async function start(): Promise<void> {
   buildMenu();
 
   const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs')));
+  mainWindow = window;
+  window.on('closed', () => {
+    mainWindow = null;
+  });
   window.once('ready-to-show', () => window.show());
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
@@ -118,13 +145,14 @@ async function start(): Promise<void> {
 
 app.on('web-contents-created', (_event, contents) => harden(contents));
 app.on('window-all-closed', () => app.quit());
-app
-  .whenReady()
-  .then(start)
-  .catch((error: unknown) => {
-    dialog.showErrorBox(
-      desktopText(uiLanguage(), 'startFailed'),
-      desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }),
-    );
-    app.exit(1);
-  });
+if (firstInstance)
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        desktopText(uiLanguage(), 'startFailed'),
+        desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }),
+      );
+      app.exit(1);
+    });

@@ -13,7 +13,7 @@ export function Notices({ info }: { info: AppInfo }) {
   const { t, i18n } = useTranslation();
   const [dismissed, setDismissed] = useState<string[]>([]);
   const { saveState } = useSettings();
-  const notices = info.notices.filter((notice) => !dismissed.includes(notice.keptAs));
+  const notices = info.notices.filter((notice) => !dismissed.includes(notice.keptAs ?? notice.file));
   return (
     <div className="notices">
       {info.clockFixed && (
@@ -22,9 +22,13 @@ export function Notices({ info }: { info: AppInfo }) {
         </p>
       )}
       {notices.map((notice) => (
-        <div className="notice notice-warning" role="alert" key={notice.keptAs}>
-          <p>{t('app.dataSetAside', { file: notice.file, reason: notice.reason, keptAs: notice.keptAs })}</p>
-          <button type="button" onClick={() => setDismissed((list) => [...list, notice.keptAs])}>
+        <div className="notice notice-warning" role="alert" key={notice.keptAs ?? notice.file}>
+          <p>
+            {notice.keptAs === null
+              ? t('app.dataLeftInPlace', { file: notice.file, reason: notice.reason })
+              : t('app.dataSetAside', { file: notice.file, reason: notice.reason, keptAs: notice.keptAs })}
+          </p>
+          <button type="button" onClick={() => setDismissed((list) => [...list, notice.keptAs ?? notice.file])}>
             {t('app.dismiss')}
           </button>
         </div>
