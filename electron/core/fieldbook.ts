@@ -12,6 +12,7 @@ import { toSearchHit } from './search/hits';
 import { openSearch, type SearchService } from './search/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
+import { checkedKey, checkSettingsChange } from './stored-values';
 
 export interface FieldbookOptions {
   /** The bundled content folder (read-only). */
@@ -66,6 +67,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     }),
     'settings.get': () => store.read().settings,
     'settings.update': async (change) => {
+      checkSettingsChange(catalog, change);
       const data = await store.update((draft) => {
         draft.settings = { ...draft.settings, ...change };
       });
@@ -79,8 +81,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       return guideView(catalog, guide, checked, review());
     },
     'guide.setChecked': async ({ id, lang, version, checked }) => {
-      const guide = findGuide(catalog, id, lang);
-      const key = checklistKey(guide.meta.id, guide.meta.lang, version);
+      const key = checkedKey(catalog, { id, lang, version, checked });
       const unique = [...new Set(checked)].sort((a, b) => a - b);
       const data = await store.update((draft) => {
         if (unique.length === 0) delete draft.checklists[key];
