@@ -1,33 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../electron/api/client';
+import { describe, expect, it } from 'vitest';
 import { USER_DATA_FILE } from '../../electron/core/store/user-data';
-import { inProcessClient } from '../support/in-process';
-import { tempDir } from '../support/temp';
+import { failureOf as refusal, freshCore } from '../support/fresh-core';
 
-let client: Client;
-let dataDir: string;
-let remove: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir: dataDir, remove } = await tempDir());
-  ({ client } = await inProcessClient(dataDir));
-});
-afterEach(() => remove());
-
-const saved = async () => JSON.parse(await readFile(join(dataDir, USER_DATA_FILE), 'utf8'));
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: { code: string; message: string }) => ({ code: error.code, message: error.message }),
-  );
+const core = freshCore();
+const saved = async () => JSON.parse(await readFile(join(core.dataDir, USER_DATA_FILE), 'utf8'));
 
 describe('checklist ticks are stored only for what exists', () => {
   it('refuses versions, languages and items the guide does not have, naming the field, and keeps the ticks', async () => {
     // The person opens the English checklist (version 2, two items) and ticks the first item.
-    const guide = await client.invoke('guide.get', { id: 'sample-checklist', lang: 'en' });
+    const guide = await core.client.invoke('guide.get', { id: 'sample-checklist', lang: 'en' });
     expect(guide.version).toBe(2);
-    await client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'en', version: 2, checked: [0] });
+    await core.client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'en', version: 2, checked: [0] });
 
     const attempts: [Record<string, unknown>, RegExp][] = [
       [{ version: 3 }, /^guide\.setChecked: version 3: the guide "sample-checklist" in en exists as version 2 only/],
@@ -39,51 +24,51 @@ describe('checklist ticks are stored only for what exists', () => {
     ];
     for (const [change, message] of attempts) {
       const input = { id: 'sample-checklist', lang: 'en', version: 2, checked: [0, 1], ...change };
-      expect(await refusal(client.invoke('guide.setChecked', input as never))).toEqual({
+      expect(await refusal(core.client.invoke('guide.setChecked', input as never))).toEqual({
         code: 'bad-input',
         message: expect.stringMatching(message),
       });
-      expect((await client.invoke('guide.get', { id: 'sample-checklist', lang: 'en' })).checked).toEqual([0]);
+      expect((await core.client.invoke('guide.get', { id: 'sample-checklist', lang: 'en' })).checked).toEqual([0]);
     }
-    expect(await refusal(client.invoke('guide.setChecked', { id: 'no-such-guide', lang: 'en', version: 1, checked: [0] }))).toMatchObject({
+    expect(await refusal(core.client.invoke('guide.setChecked', { id: 'no-such-guide', lang: 'en', version: 1, checked: [0] }))).toMatchObject({
       code: 'not-found',
     });
     expect((await saved()).checklists).toEqual({ 'sample-checklist/en@2': [0] });
 
     // What exists is still accepted: the Arabic copy, version 1, its one item.
-    await client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'ar', version: 1, checked: [0] });
+    await core.client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'ar', version: 1, checked: [0] });
     expect((await saved()).checklists).toEqual({ 'sample-checklist/en@2': [0], 'sample-checklist/ar@1': [0] });
   });
 
   it('cannot grow the data file through the API: a flood of calls leaves it the size of what exists', async () => {
-    await client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'en', version: 2, checked: [0, 1] });
-    await client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'ar', version: 1, checked: [0] });
-    await client.invoke('settings.update', { myJurisdiction: 'US-CA' });
-    const full = (await stat(join(dataDir, USER_DATA_FILE))).size;
+    await core.client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'en', version: 2, checked: [0, 1] });
+    await core.client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'ar', version: 1, checked: [0] });
+    await core.client.invoke('settings.update', { myJurisdiction: 'US-CA' });
+    const full = (await stat(join(core.dataDir, USER_DATA_FILE))).size;
     for (let i = 0; i < 300; i++) {
-      await refusal(client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'en', version: 3 + i, checked: [0] }));
-      await refusal(client.invoke('guide.setChecked', { id: 'sample-checklist', lang: `x${i % 10}a`, version: 2, checked: [0] }));
-      await refusal(client.invoke('settings.update', { myJurisdiction: `XX-${'A'.repeat(i)}` }));
+      await refusal(core.client.invoke('guide.setChecked', { id: 'sample-checklist', lang: 'en', version: 3 + i, checked: [0] }));
+      await refusal(core.client.invoke('guide.setChecked', { id: 'sample-checklist', lang: `x${i % 10}a`, version: 2, checked: [0] }));
+      await refusal(core.client.invoke('settings.update', { myJurisdiction: `XX-${'A'.repeat(i)}` }));
     }
-    expect((await stat(join(dataDir, USER_DATA_FILE))).size).toBe(full);
+    expect((await stat(join(core.dataDir, USER_DATA_FILE))).size).toBe(full);
     expect(Object.keys((await saved()).checklists).sort()).toEqual(['sample-checklist/ar@1', 'sample-checklist/en@2']);
   });
 });
 
 describe('my jurisdiction is one the library knows', () => {
   it('refuses an unknown code, naming the field, and keeps the one chosen before', async () => {
-    await client.invoke('settings.update', { myJurisdiction: 'US-CA' });
-    await client.invoke('settings.update', { textSize: 'large' });
-    expect(await refusal(client.invoke('settings.update', { myJurisdiction: 'XX-NOPE' }))).toEqual({
+    await core.client.invoke('settings.update', { myJurisdiction: 'US-CA' });
+    await core.client.invoke('settings.update', { textSize: 'large' });
+    expect(await refusal(core.client.invoke('settings.update', { myJurisdiction: 'XX-NOPE' }))).toEqual({
       code: 'bad-input',
       message: expect.stringMatching(/^settings\.update: myJurisdiction "XX-NOPE" is not a jurisdiction in this library; choose one/),
     });
-    expect(await refusal(client.invoke('settings.update', { myJurisdiction: 'A'.repeat(100_000), theme: 'dark' }))).toMatchObject({
+    expect(await refusal(core.client.invoke('settings.update', { myJurisdiction: 'A'.repeat(100_000), theme: 'dark' }))).toMatchObject({
       code: 'bad-input',
     });
-    expect(await client.invoke('settings.get')).toMatchObject({ myJurisdiction: 'US-CA', textSize: 'large', theme: 'system' });
+    expect(await core.client.invoke('settings.get')).toMatchObject({ myJurisdiction: 'US-CA', textSize: 'large', theme: 'system' });
     expect((await saved()).settings).toMatchObject({ myJurisdiction: 'US-CA', textSize: 'large', theme: 'system' });
     // Choosing none is always possible.
-    expect((await client.invoke('settings.update', { myJurisdiction: null })).myJurisdiction).toBeNull();
+    expect((await core.client.invoke('settings.update', { myJurisdiction: null })).myJurisdiction).toBeNull();
   });
 });
