@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
@@ -89,6 +90,7 @@ function buildMenu(): void {
 }
 
 async function start(): Promise<void> {
+  if (!firstInstance) return; // quitting: the first instance has the window
   const clock = clockFromEnv(process.env.FIELDBOOK_NOW);
   const root = app.getAppPath();
   const contentDir = app.isPackaged ? join(process.resourcesPath, 'content') : join(root, 'content');
@@ -145,14 +147,15 @@ async function start(): Promise<void> {
 
 app.on('web-contents-created', (_event, contents) => harden(contents));
 app.on('window-all-closed', () => app.quit());
-if (firstInstance)
-  app
-    .whenReady()
-    .then(start)
-    .catch((error: unknown) => {
-      dialog.showErrorBox(
-        desktopText(uiLanguage(), 'startFailed'),
-        desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }),
-      );
-      app.exit(1);
-    });
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    // Another Fieldbook on the data folder is no fault to report: its message says what to do.
+    const message = (error as Error).message;
+    dialog.showErrorBox(
+      desktopText(uiLanguage(), 'startFailed'),
+      error instanceof FieldbookError && error.code === 'folder-in-use' ? message : desktopText(uiLanguage(), 'startFailedDetail', { message }),
+    );
+    app.exit(1);
+  });

@@ -58,12 +58,12 @@ function parseHolder(text: string): LockHolder | null {
   return null;
 }
 
-function inUse(dir: string, file: string, holder: LockHolder): FieldbookError {
+function inUse(dir: string, file: string, holder: LockHolder, ours: LockMode): FieldbookError {
   const who = holder.mode === 'desktop' ? 'the Fieldbook desktop app' : 'a Fieldbook browser-mode host (npm run serve)';
   const where = holder.host && holder.host !== hostname() ? ` on the computer "${holder.host}"` : '';
   return new FieldbookError(
     'folder-in-use',
-    `The data folder ${dir} is in use by ${who}, process ${holder.pid}${where}, started ${holder.startedAt}. Close that Fieldbook first, or start this one with another data folder (--data-dir). If no Fieldbook is running, delete ${file} and try again.`,
+    `The data folder ${dir} is in use by ${who}, process ${holder.pid}${where}, started ${holder.startedAt}. Close that Fieldbook first${ours === 'browser' ? ', or start this one with another data folder (--data-dir)' : ', then start this one again'}. If no Fieldbook is running, delete ${file} and try again.`,
   );
 }
 
@@ -90,7 +90,7 @@ export async function lockDataFolder(dir: string, mode: LockMode, options: LockO
     const existing = parseHolder(await fs.readFile(file, 'utf8').catch(() => ''));
     // Another computer's process cannot be checked from here: treat it as live.
     const live = existing && (existing.pid === process.pid || (existing.host !== undefined && existing.host !== hostname()) || isAlive(existing.pid));
-    if (existing && live) throw inUse(dir, file, existing);
+    if (existing && live) throw inUse(dir, file, existing, mode);
     await fs.unlink(file).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
