@@ -225,6 +225,21 @@ describe('a save that fails changes nothing and says what to do', () => {
     });
   }
 
+  it('a data folder that is read-only from the start: Fieldbook starts, reads, and each save says why it failed', async () => {
+    await writeFile(dataFile(), JSON.stringify({ settings: { theme: 'dark' } }));
+    const disk = faultyDisk();
+    disk.fail('EROFS', 'open');
+    const store = await start({ fs: disk.fs });
+    expect(store.read().settings.theme).toBe('dark');
+    await expect(
+      store.update((data) => {
+        data.settings.theme = 'light';
+      }),
+    ).rejects.toMatchObject({ code: 'not-saved', message: expect.stringMatching(/is read-only: your change was not saved/) });
+    expect(store.read().settings.theme).toBe('dark');
+    expect(await readdir(dir)).toEqual([USER_DATA_FILE]);
+  });
+
   it('refuses to grow the file past its cap, with a clear message, keeping what was there', async () => {
     const store = await start({ maxWriteBytes: 2000 });
     await store.update((data) => {

@@ -25,6 +25,8 @@ export interface LockHolder {
 export interface DataFolderLock {
   readonly file: string;
   readonly holder: LockHolder;
+  /** False when the folder could not be written to at all, so the lock file could not be made. */
+  readonly held: boolean;
   /** Removes the lock file if it is still ours. */
   release(): Promise<void>;
   /** The same, synchronously, for an exit handler that cannot wait. */
@@ -85,7 +87,12 @@ export async function lockDataFolder(dir: string, mode: LockMode, options: LockO
       }
       return ownLock(file, holder, text, fs);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // A folder Fieldbook cannot write to (read-only disk, full disk, no permission) must not stop the person
+        // reading guides: start without the lock. No one can save there meanwhile, and each save says why it failed.
+        await fs.unlink(file).catch(() => undefined);
+        return { file, holder, held: false, release: async () => undefined, releaseSync: () => undefined };
+      }
     }
     const existing = parseHolder(await fs.readFile(file, 'utf8').catch(() => ''));
     // Another computer's process cannot be checked from here: treat it as live.
@@ -103,6 +110,7 @@ function ownLock(file: string, holder: LockHolder, text: string, fs: StoreFs): D
   return {
     file,
     holder,
+    held: true,
     async release() {
       if (released) return;
       released = true;
