@@ -36,8 +36,10 @@ test('a full disk: the person is told in plain words, the setting stays as it wa
 
 test('a full disk while ticking a checklist: the tick is undone on the page and the person is told', async ({ page, app }) => {
   await app.open(page, '#/guide/phone-at-a-demonstration/en');
-  const boxes = page.getByTestId('reader').locator('.guide-body input[type="checkbox"]');
-  const progress = page.getByTestId('reader').locator('.checklist-progress');
+  const reader = page.getByTestId('reader');
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Your phone at a demonstration');
+  const boxes = reader.locator('.guide-body input[type="checkbox"]');
+  const progress = reader.locator('.checklist-progress');
   const total = await boxes.count();
   await boxes.nth(0).check();
   await expect(progress).toHaveText(`1 of ${total} done`);
