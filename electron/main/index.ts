@@ -80,7 +80,7 @@ async function start(): Promise<void> {
   const clock = clockFromEnv(process.env.FIELDBOOK_NOW);
   const root = app.getAppPath();
   const contentDir = app.isPackaged ? join(process.resourcesPath, 'content') : join(root, 'content');
-  const checkForUpdates = createUpdateChecker(log);
+  const checkForUpdates = createUpdateChecker(log, app.getVersion());
   // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
   const searchIndexDir = join(root, 'out', 'search');
   const fieldbook = await openFieldbook({
@@ -112,7 +112,7 @@ async function start(): Promise<void> {
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.
   if (fieldbook.store.read().settings.updateChecks) {
-    setTimeout(() => void checkForUpdates().then(log), 10_000).unref();
+    setTimeout(() => void checkForUpdates().then((outcome) => log(outcome.message)), 10_000).unref();
   }
 }
 
