@@ -1,12 +1,14 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
+import { hardenContents } from './contents';
 import { bindRouter, sendEvent } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenSession } from './session';
 import { desktopLanguage, desktopText } from './strings';
-import { APP_ORIGIN, externalLinkDecision, isAppUrl } from './trust';
+import { APP_ORIGIN } from './trust';
 import { createUpdateChecker } from './updater';
 import { windowOptions } from './window';
 
@@ -18,40 +20,6 @@ const log = (message: string) => console.error(`[fieldbook] ${message}`);
 /** The person's chosen interface language once the store is open; until then the system's. */
 let chosenLanguage: () => string | null = () => null;
 const uiLanguage = () => desktopLanguage(chosenLanguage(), app.getPreferredSystemLanguages());
-
-/** Asks the person before an http(s) link leaves the app for the system browser; every other scheme is refused. */
-async function openExternal(owner: BrowserWindow | null, url: string): Promise<void> {
-  const decision = externalLinkDecision(url);
-  if (decision.action === 'refuse') {
-    log(`refused to open ${url}: ${decision.reason}`);
-    return;
-  }
-  const options = {
-    type: 'question' as const,
-    buttons: [desktopText(uiLanguage(), 'openInBrowser'), desktopText(uiLanguage(), 'cancel')],
-    defaultId: 1,
-    cancelId: 1,
-    message: desktopText(uiLanguage(), 'openExternal'),
-    detail: desktopText(uiLanguage(), 'openExternalDetail', { url: decision.url }),
-  };
-  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
-  if (response === 0) await shell.openExternal(decision.url);
-}
-
-/** Every web contents, present and future: no navigation away, no new windows, no webviews. */
-function harden(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    void openExternal(BrowserWindow.fromWebContents(contents), url);
-    return { action: 'deny' };
-  });
-}
 
 function buildMenu(): void {
   Menu.setApplicationMenu(
@@ -96,9 +64,6 @@ async function start(): Promise<void> {
   bindRouter(createRouter(fieldbook.handlers, log));
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.setSpellCheckerEnabled(false);
   serveRenderer(join(root, 'out', 'renderer'));
   buildMenu();
 
@@ -116,10 +81,14 @@ async function start(): Promise<void> {
   }
 }
 
-app.on('web-contents-created', (_event, contents) => harden(contents));
+app.on('web-contents-created', (_event, contents) => hardenContents(contents, uiLanguage, log));
+// Every session, the default one and any a library creates (electron-updater makes its own), before it is used.
+app.on('session-created', hardenSession);
 app.on('window-all-closed', () => app.quit());
 app
   .whenReady()
+  // Before any window or other session work: Chromium would otherwise start fetching a spelling dictionary.
+  .then(() => hardenSession(session.defaultSession))
   .then(start)
   .catch((error: unknown) => {
     dialog.showErrorBox(
