@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
@@ -11,6 +11,7 @@ import { desktopLanguage, desktopText } from './strings';
 import { APP_ORIGIN } from './trust';
 import { createUpdateChecker } from './updater';
 import { windowOptions } from './window';
+import { placeWindow, rememberWindowState, windowStateFile } from './window-state';
 
 registerAppScheme();
 app.enableSandbox();
@@ -67,7 +68,14 @@ async function start(): Promise<void> {
   serveRenderer(join(root, 'out', 'renderer'));
   buildMenu();
 
-  const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs')));
+  const windowState = windowStateFile(app.getPath('userData'));
+  const placement = placeWindow(
+    windowState.read(),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea),
+  );
+  const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs'), placement.bounds));
+  if (placement.maximized) window.maximize();
+  rememberWindowState(window, windowState, log);
   window.once('ready-to-show', () => window.show());
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
