@@ -4,6 +4,7 @@ import { INTERFACE_LANGUAGES, TEXT_SIZES, THEMES, type InterfaceLanguage } from 
 import { systemLanguage } from '../../lib/i18n';
 import { useSettings } from '../../lib/settings';
 import { MyJurisdictionSetting } from '../library/MyJurisdiction';
+import { UpdateCheckNow } from './UpdateCheck';
 
 const OWN_NAMES: Record<InterfaceLanguage, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
@@ -83,6 +84,7 @@ export function SettingsView() {
       <p id="updates-help" className="help">
         {t('settings.updatesHelp')}
       </p>
+      <UpdateCheckNow />
       <p role="status" className="saved">
         {saved ? t('settings.saved') : ''}
       </p>
