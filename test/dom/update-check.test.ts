@@ -40,7 +40,7 @@ async function pressCheckNow(lang: string): Promise<HTMLElement> {
   const root = createRoot(container);
   await act(async () => root.render(createElement(UpdateCheckNow)));
   await act(async () => container!.querySelector('button')!.click());
-  return container.querySelector('[role="status"]')!;
+  return container.querySelector('[data-update-status]')!;
 }
 
 describe('update check in the settings', () => {

@@ -28,7 +28,8 @@ export function UpdateCheckNow() {
       <button type="button" onClick={() => void check()} disabled={shown?.status === 'checking'}>
         {t('settings.updatesCheckNow')}
       </button>
-      <p role="status" data-update-status={shown?.status === 'not-run' ? shown.reason : (shown?.status ?? '')}>
+      {/* Announced like a status, without role="status": the settings' own "Saved." is that view's status line. */}
+      <p aria-live="polite" data-update-status={shown?.status === 'not-run' ? shown.reason : (shown?.status ?? '')}>
         {shown ? t(keyOf(shown), shown) : ''}
       </p>
     </div>
