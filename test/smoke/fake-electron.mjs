@@ -10,7 +10,7 @@ import { EventEmitter } from 'node:events';
 /** Every call, in order: `{ name, args }`. */
 export const calls = [];
 /** What the app registered, for the test to call as Chromium would. */
-export const registered = { protocolHandlers: new Map(), ipcHandlers: new Map(), windows: [] };
+export const registered = { protocolHandlers: new Map(), ipcHandlers: new Map(), ipcListeners: new Map(), windows: [] };
 /** Set by the test before the app loads. */
 export const config = { appPath: process.cwd(), userData: null, version: '0.0.0', systemLanguages: ['en-GB'], dialogResponse: 1 };
 
@@ -145,6 +145,11 @@ export const ipcMain = {
     if (registered.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     registered.ipcHandlers.set(channel, handler);
     record('ipcMain.handle', channel);
+  },
+  on(channel, listener) {
+    registered.ipcListeners.set(channel, [...(registered.ipcListeners.get(channel) ?? []), listener]);
+    record('ipcMain.on', channel);
+    return ipcMain;
   },
 };
 
