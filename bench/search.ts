@@ -87,7 +87,9 @@ const syllables = (onsets: string, nuclei: string[], codas: string) => () => {
 };
 const spaced = (words: string[]) => {
   let text = '';
-  words.forEach((word, i) => (text += (i === 0 ? '' : i % 12 === 0 ? '. ' : rand() < 0.06 ? ', ' : ' ') + word));
+  words.forEach((word, i) => {
+    text += (i === 0 ? '' : i % 12 === 0 ? '. ' : rand() < 0.06 ? ', ' : ' ') + word;
+  });
   return `${text}.`;
 };
 const ARABIC_LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
@@ -320,9 +322,9 @@ function lunrEngine(): Engine {
       keys = documents.map((doc) => doc.key);
       index = lunr(function () {
         configure(this);
-        documents.forEach((doc, id) =>
-          this.add({ id, title: analysed(doc.title), heading: analysed(doc.heading), summary: analysed(doc.summary), body: analysed(doc.body) }),
-        );
+        documents.forEach((doc, id) => {
+          this.add({ id, title: analysed(doc.title), heading: analysed(doc.heading), summary: analysed(doc.summary), body: analysed(doc.body) });
+        });
       });
     },
     serialise: () => [JSON.stringify(index)],
@@ -360,7 +362,9 @@ function flexEngine(): Engine {
       keys = documents.map((doc) => doc.key);
       index = create();
       // One combined text per section, the title repeated for weight (flexsearch ranks by term position).
-      documents.forEach((doc, id) => index!.add(id, analysed(`${doc.title} ${doc.heading} ${doc.title} ${doc.summary} ${doc.body}`)));
+      documents.forEach((doc, id) => {
+        index!.add(id, analysed(`${doc.title} ${doc.heading} ${doc.title} ${doc.summary} ${doc.body}`));
+      });
     },
     serialise() {
       const parts: string[] = [];

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
@@ -15,6 +16,18 @@ import { placeWindow, rememberWindowState, windowStateFile } from './window-stat
 
 registerAppScheme();
 app.enableSandbox();
+
+// One desktop app per user: a second launch hands over to the first (which comes to the front) and quits. The core's
+// data-folder lock also keeps out a browser-mode host, or a desktop app started with another profile, on the same folder.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+let mainWindow: BrowserWindow | null = null;
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
 
 const log = (message: string) => console.error(`[fieldbook] ${message}`);
 
@@ -46,6 +59,7 @@ function buildMenu(): void {
 }
 
 async function start(): Promise<void> {
+  if (!firstInstance) return; // quitting: the first instance has the window
   const clock = clockFromEnv(process.env.FIELDBOOK_NOW);
   const root = app.getAppPath();
   const contentDir = app.isPackaged ? join(process.resourcesPath, 'content') : join(root, 'content');
@@ -63,6 +77,17 @@ async function start(): Promise<void> {
     log,
   });
   bindRouter(createRouter(fieldbook.handlers, log));
+  // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
+  let released = false;
+  app.on('will-quit', (event) => {
+    if (released) return;
+    event.preventDefault();
+    void fieldbook.close().finally(() => {
+      released = true;
+      app.quit();
+    });
+  });
+  process.once('exit', () => fieldbook.store.closeSync());
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
 
   serveRenderer(join(root, 'out', 'renderer'));
@@ -76,6 +101,10 @@ async function start(): Promise<void> {
   const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs'), placement.bounds));
   if (placement.maximized) window.maximize();
   rememberWindowState(window, windowState, log);
+  mainWindow = window;
+  window.on('closed', () => {
+    mainWindow = null;
+  });
   window.once('ready-to-show', () => window.show());
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
@@ -99,9 +128,11 @@ app
   .then(() => hardenSession(session.defaultSession))
   .then(start)
   .catch((error: unknown) => {
+    // Another Fieldbook on the data folder is no fault to report: its message says what to do.
+    const message = (error as Error).message;
     dialog.showErrorBox(
       desktopText(uiLanguage(), 'startFailed'),
-      desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }),
+      error instanceof FieldbookError && error.code === 'folder-in-use' ? message : desktopText(uiLanguage(), 'startFailedDetail', { message }),
     );
     app.exit(1);
   });

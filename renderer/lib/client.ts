@@ -38,7 +38,10 @@ function browserBridge(): Bridge {
       if (!set) {
         const created = new Set<(payload: unknown) => void>();
         listeners.set(event, created);
-        source.addEventListener(event, (message) => created.forEach((fn) => fn(JSON.parse((message as MessageEvent<string>).data))));
+        source.addEventListener(event, (message) => {
+          const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+          for (const fn of created) fn(payload);
+        });
         set = created;
       }
       set.add(listener);

@@ -7,7 +7,6 @@ import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
-import { highlightMatches } from '../search/highlight';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { renderGuide } from './render';
@@ -58,16 +57,39 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const { html, shortened } = useMemo(() => (guide ? renderGuide(guide.body, guide.lang) : { html: '', shortened: [] }), [guide]);
   const total = useMemo(() => (html.match(/type="checkbox"/g) ?? []).length, [html]);
 
-  const onToggle = useMemo(
-    () => (next: number[]) => {
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const onToggle = useMemo(() => {
+    let saved = guide?.checked ?? [];
+    return (next: number[]) => {
       if (!guide) return;
       setChecked(next);
-      void client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next });
-    },
-    [guide],
-  );
+      client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next }).then(
+        (stored) => {
+          saved = stored;
+          setSaveError(null);
+        },
+        (error: unknown) => {
+          // Nothing was saved: the boxes go back to what is stored, so the page never shows ticks that are not kept.
+          for (const [index, box] of (container.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []).entries()) {
+            box.checked = saved.includes(index);
+          }
+          setChecked(saved);
+          setSaveError((error as Error).message);
+        },
+      );
+    };
+  }, [guide]);
   useGuideDom(container, guide, route.section, onToggle);
-  useEffect(() => void (guide && container.current && highlightMatches(container.current, route.highlight ?? '')), [guide, route.highlight]);
+  useEffect(() => {
+    const root = container.current;
+    const query = route.highlight ?? '';
+    // Nothing to mark, and no marks of an earlier query to clear.
+    if (!guide || !root || (query === '' && !root.querySelector('mark[data-search-match]'))) return;
+    // Loaded when first needed: the stemmers it marks words with are most of its size, and no first paint waits for them.
+    void import('../search/highlight').then(({ highlightMatches }) => {
+      if (container.current === root) highlightMatches(root, query);
+    });
+  }, [guide, route.highlight]);
   useEffect(() => setChecked(guide?.checked ?? null), [guide]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
@@ -134,6 +156,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
               {t('guide.checklistProgress', { done, total })}
             </p>
           )}
+          {saveError && <ErrorMessage message={saveError} />}
           {shortened.length > 0 && (
             <p className="notice notice-warning render-note" role="note" lang={lang} dir={uiDir} data-testid="render-shortened">
               {t('guide.shortened')}
