@@ -59,17 +59,19 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
     const total = byJurisdiction.locator('tfoot tr[data-key="all"]');
     await expect(total.locator('td[data-state="overdue"]')).toHaveText('38');
     await expect(total.locator('td[data-state="translation-behind"]')).toHaveText('2');
-    await expect(total.locator('td[data-state="not-reviewed"]')).toHaveText('60');
+    await expect(total.locator('td[data-state="not-reviewed"]')).toHaveText('90');
     await expect(byJurisdiction.locator('tbody tr[data-key="US"] td[data-state="overdue"]')).toHaveText('4');
     await expect(byJurisdiction.locator('tbody tr[data-key="global"] td[data-state="overdue"]')).toHaveText('0');
     await expect(page.getByTestId('counts-language').locator('tbody tr[data-key="es"] td[data-state="translation-behind"]')).toHaveText('1');
 
     // The list comes most urgent first: every overdue guide before anything else.
     const rows = page.getByTestId('review-list').locator('tbody tr');
-    await expect(rows).toHaveCount(60);
+    await expect(rows).toHaveCount(90);
     const statuses = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
     expect(statuses.slice(0, 38).every((s) => s === 'overdue')).toBe(true);
-    expect(statuses.slice(38, 40)).toEqual(['translation-behind', 'translation-behind']);
+    // Then the 18 legal guides written on 2026-12-01, due by 2027-06-01, then translations behind their source.
+    expect(statuses.slice(38, 56).every((s) => s === 'due-soon')).toBe(true);
+    expect(statuses.slice(56, 58)).toEqual(['translation-behind', 'translation-behind']);
 
     await page.getByLabel('Status', { exact: true }).selectOption('overdue');
     await page.getByLabel('Jurisdiction', { exact: true }).selectOption('FR');
@@ -97,6 +99,8 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
   });
 
   test('the dashboard, the banner and the translation notice pass axe-core, in English and in Arabic', async ({ page, app }) => {
+    // Six full axe-core scans, one of them over a review list of every bundled guide: more than the default budget.
+    test.slow();
     const serious = async () =>
       (await new AxeBuilder({ page }).analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -120,11 +124,13 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
   test('the "due soon" window is a setting the dashboard changes', async ({ page, app }) => {
     await app.open(page, '#/review');
     const total = page.getByTestId('counts-jurisdiction').locator('tfoot tr[data-key="all"]');
-    await expect(total.locator('td[data-state="due-soon"]')).toHaveText('0');
-    // 2027-11-28 is 180 days after 2027-06-01: a 180-day window takes in the 22 security guides.
+    // The 18 legal guides written on 2026-12-01 are due by 2027-06-01, so a 30-day window already takes them in.
+    await expect(total.locator('td[data-state="due-soon"]')).toHaveText('18');
+    // 2027-11-28 is 180 days after 2027-06-01: a 180-day window adds the 22 security guides due then (not those
+    // due on 2027-12-01, 183 days away).
     await page.getByTestId('due-soon-days').fill('180');
     await page.getByTestId('due-soon-days').press('Enter');
-    await expect(total.locator('td[data-state="due-soon"]')).toHaveText('22');
+    await expect(total.locator('td[data-state="due-soon"]')).toHaveText('40');
     await page.evaluate(() => (location.hash = '#/'));
     const security = page.locator('[data-testid="guide-card"][data-guide="account-security"][data-lang="en"]');
     await expect(security.getByTestId('review-badge')).toHaveAttribute('data-status', 'due-soon');
