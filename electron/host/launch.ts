@@ -35,6 +35,20 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Ho
     version,
     mode: 'browser',
     log: options.log,
+    watchContent: true,
   });
-  return startHost({ router: createRouter(fieldbook.handlers, options.log), fieldbook, rendererDir, port: options.port, token: options.token });
+  const host = await startHost({
+    router: createRouter(fieldbook.handlers, options.log),
+    fieldbook,
+    rendererDir,
+    port: options.port,
+    token: options.token,
+  });
+  return {
+    ...host,
+    close: async () => {
+      fieldbook.close();
+      await host.close();
+    },
+  };
 }

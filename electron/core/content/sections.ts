@@ -1,8 +1,42 @@
 import { createSlugger } from '../../api/slug';
 import type { Section } from './model';
 
-const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$/;
+/**
+ * Bounds on a guide body, checked in one linear pass. No bundled guide comes near them (the largest has 9 headings,
+ * lines under 700 characters and headings under 60); a file past them is hostile or broken, and the reader would cut
+ * it anyway (renderer/features/guide/bounds.ts shows at most 4,000 characters of a line).
+ */
+export const BODY_LIMITS = {
+  /** Characters in one line of the body; a longer line makes the guide invalid. */
+  lineLength: 4_000,
+  /** Characters in one heading line; a longer heading makes the guide invalid. */
+  headingLength: 300,
+  /** Sections a guide is split into for search and the table of contents; later headings stay in the last one's text. */
+  sections: 500,
+} as const;
+
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+/**
+ * An ATX heading as CommonMark reads it: up to three spaces, one to six `#`, then a space, a tab or the end of the
+ * line; an optional closing run of `#` is dropped. Written as a scan rather than a regular expression because the
+ * pattern it replaces backtracked in cubic time on a line of `#` and spaces (50,000 spaces never finished).
+ */
+export function parseHeading(line: string): { level: number; text: string } | null {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let level = 0;
+  while (line[i + level] === '#') level++;
+  if (level < 1 || level > 6) return null;
+  const rest = line.slice(i + level);
+  if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') return null;
+  let text = rest.trim();
+  // A closing sequence is a run of `#` at the end, preceded by a space (or making up the whole text).
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')) text = text.slice(0, end).trimEnd();
+  return { level, text };
+}
 
 /** Markdown to the words a person reads: link targets, emphasis marks and task boxes dropped. */
 export function plainText(markdown: string): string {
@@ -22,33 +56,73 @@ export function plainText(markdown: string): string {
   );
 }
 
+/** A line of the body that breaks a bound: `index` counts from 0 at the body's first line. */
+export interface BodyProblem {
+  index: number;
+  message: string;
+}
+
+export interface SplitBody {
+  sections: Section[];
+  /** Headings past BODY_LIMITS.sections, left in the last section's text and out of the table of contents. */
+  omitted: number;
+  problems: BodyProblem[];
+}
+
 /**
- * Splits a guide body at its headings. The text before the first heading becomes a section with an empty anchor,
- * headed by the guide's title. Anchors come from the same slugger the reader uses, so they match its table of contents.
+ * Splits a guide body at its headings, in time linear in its length. The text before the first heading becomes a
+ * section with an empty anchor, headed by the guide's title. Anchors come from the same slugger the reader uses, so
+ * they match its table of contents. Lines past the bounds above are reported, not split.
  */
-export function splitSections(body: string, title: string): Section[] {
+export function splitBody(body: string, title: string): SplitBody {
   const slugger = createSlugger();
   const sections: Section[] = [];
+  const problems: BodyProblem[] = [];
+  let omitted = 0;
   let current: { anchor: string; heading: string; level: number; lines: string[] } = { anchor: '', heading: title, level: 1, lines: [] };
   let fence: string | null = null;
   const flush = () => {
     const text = plainText(current.lines.join('\n'));
     if (current.anchor !== '' || text !== '') sections.push({ anchor: current.anchor, heading: current.heading, level: current.level, text });
   };
-  for (const line of body.split('\n')) {
+  const lines = body.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.length > BODY_LIMITS.lineLength) {
+      problems.push({
+        index,
+        message: `this line has ${line.length} characters; the limit is ${BODY_LIMITS.lineLength}: break it into shorter lines or paragraphs`,
+      });
+      continue;
+    }
     const fenceMatch = FENCE.exec(line);
     if (fenceMatch) {
       const marker = fenceMatch[1]!;
       if (fence === null) fence = marker[0]!;
       else if (marker[0] === fence) fence = null;
     }
-    const heading = fence === null ? HEADING.exec(line) : null;
-    if (heading) {
+    const heading = fence === null ? parseHeading(line) : null;
+    if (heading && line.length > BODY_LIMITS.headingLength) {
+      problems.push({
+        index,
+        message: `this heading has ${line.length} characters; the limit is ${BODY_LIMITS.headingLength}: shorten it, and start body text on its own line`,
+      });
+      continue;
+    }
+    if (heading && sections.length + 1 >= BODY_LIMITS.sections) {
+      omitted++;
+      current.lines.push(line);
+    } else if (heading) {
       flush();
-      const text = plainText(heading[2]!);
-      current = { anchor: slugger(text), heading: text, level: heading[1]!.length, lines: [] };
+      const text = plainText(heading.text);
+      current = { anchor: slugger(text), heading: text, level: heading.level, lines: [] };
     } else current.lines.push(line);
   }
   flush();
-  return sections;
+  return { sections, omitted, problems };
+}
+
+/** The sections of a body known to be within bounds (see splitBody). */
+export function splitSections(body: string, title: string): Section[] {
+  return splitBody(body, title).sections;
 }
