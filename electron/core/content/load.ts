@@ -143,7 +143,7 @@ interface Lists {
  * `failed` maps `id/lang` to the file of each guide that could not be parsed, so that a translation of it or a link
  * to it says that file is broken rather than that a guide is missing.
  */
-function crossCheck(guides: Guide[], lists: Lists, failed: Map<string, string>, problems: ContentProblem[]): Set<Guide> {
+function crossCheck(guides: Guide[], lists: Lists, failed: Map<string, string>, alongside: Guide[], problems: ContentProblem[]): Set<Guide> {
   const rejected = new Set<Guide>();
   const jurisdictionCodes = lists.jurisdictions && new Set(lists.jurisdictions.map((j) => j.code));
   const topicIds = lists.topics && new Set(lists.topics.map((t) => t.id));
@@ -177,6 +177,13 @@ function crossCheck(guides: Guide[], lists: Lists, failed: Map<string, string>, 
       reject(guide, ['id'], `duplicate id "${meta.id}": already used by a guide for ${otherJurisdiction}; ids are unique across jurisdictions`);
     else jurisdictionOfId.set(meta.id, meta.jurisdiction);
     byId.set(meta.id, [...(byId.get(meta.id) ?? []), guide]);
+  }
+  // Guides beside the folder are targets for links and translations, never duplicates: the folder's own copy wins.
+  const ownIds = new Set(byId.keys());
+  for (const other of alongside) {
+    const key = `${other.meta.id}/${other.meta.lang}`;
+    if (!byKey.has(key)) byKey.set(key, other);
+    if (!ownIds.has(other.meta.id)) byId.set(other.meta.id, [...(byId.get(other.meta.id) ?? []), other]);
   }
 
   for (const guide of guides) {
@@ -260,6 +267,8 @@ export interface LoadOptions {
    * The content command line points it at the bundled lists to check a folder of guides that has none of its own.
    */
   listsDir?: string;
+  /** Guides that exist beside this folder (the bundled ones, for such a folder): links and translations may point at them. */
+  alongside?: Guide[];
 }
 
 /**
@@ -316,7 +325,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   }
   const lists: Lists = { jurisdictions, topics: topicList.rows, languages: languageList.rows };
   const crossProblems: ContentProblem[] = [];
-  const rejected = crossCheck(parsed, lists, failed, crossProblems);
+  const rejected = crossCheck(parsed, lists, failed, options.alongside ?? [], crossProblems);
   for (const problem of crossProblems) problemsOf(problem.file).push(problem);
 
   const guides = parsed.filter((guide) => !rejected.has(guide));
