@@ -42,7 +42,7 @@ test('the app starts with a hostile content folder, lists each problem with path
     'topics.yaml:3: (yaml): aliases (*name) copy more than 20 values; write the values out instead of using & anchors and * aliases',
     'guides/US/bomb/en.md:4: (yaml): aliases (*name) copy more than 20 values; write the values out instead of using & anchors and * aliases',
     'guides/US/linked/en.md:1: (file): symbolic links are not followed: replace it with the file',
-    'guides/US/spaces/en.md:29: (body): this line has 50003 characters; the limit is 4000: break it into shorter lines or paragraphs',
+    'guides/US/spaces/en.md:29: (body): this heading has 50003 characters; the limit is 300: shorten it, and start body text on its own line',
   ]);
   await expect(page.getByRole('heading', { level: 2, name: 'topics.yaml' })).toBeVisible();
 

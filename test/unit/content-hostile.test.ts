@@ -61,8 +61,8 @@ describe('headings in linear time', () => {
     const { catalog, lines } = await load();
     expect(lines).toEqual([
       `guides/US/long-heading/en.md:${SAMPLE_BODY_LINE}: (body): this heading has 503 characters; the limit is 300: shorten it, and start body text on its own line`,
-      `guides/US/spaces/en.md:${SAMPLE_BODY_LINE + 2}: (body): this line has 50003 characters; the limit is 4000: break it into shorter lines or paragraphs`,
-      `guides/US/spaces-then-text/en.md:${SAMPLE_BODY_LINE}: (body): this line has 50005 characters; the limit is 4000: break it into shorter lines or paragraphs`,
+      `guides/US/spaces/en.md:${SAMPLE_BODY_LINE + 2}: (body): this heading has 50003 characters; the limit is 300: shorten it, and start body text on its own line`,
+      `guides/US/spaces-then-text/en.md:${SAMPLE_BODY_LINE}: (body): this heading has 50005 characters; the limit is 300: shorten it, and start body text on its own line`,
     ]);
     expect(catalog.guides.map((guide) => guide.file)).toEqual(VALID);
     expect(catalog.invalid.map((entry) => entry.file)).toEqual([
@@ -183,7 +183,7 @@ describe('files that are not what they seem', () => {
 
   it('lists at most 20 problems of one file, then says how many more there are', async () => {
     folder = contentCopy();
-    folder.guide('many-long-lines', Array.from({ length: 300 }, () => 'x'.repeat(BODY_LIMITS.lineLength + 1)).join('\n'));
+    folder.guide('many-long-lines', Array.from({ length: 300 }, () => `# ${'x'.repeat(BODY_LIMITS.headingLength)}`).join('\n'));
     const { catalog, lines } = await load();
     expect(lines).toHaveLength(21);
     expect(lines.at(-1)).toMatch(

@@ -3,12 +3,10 @@ import type { Section } from './model';
 
 /**
  * Bounds on a guide body, checked in one linear pass. No bundled guide comes near them (the largest has 9 headings,
- * lines under 700 characters and headings under 60); a file past them is hostile or broken, and the reader would cut
- * it anyway (renderer/features/guide/bounds.ts shows at most 4,000 characters of a line).
+ * of under 60 characters). Long body lines are left to the reader, which cuts them for display
+ * (renderer/features/guide/bounds.ts); a heading is one line by definition, so a long one is a broken or hostile file.
  */
 export const BODY_LIMITS = {
-  /** Characters in one line of the body; a longer line makes the guide invalid. */
-  lineLength: 4_000,
   /** Characters in one heading line; a longer heading makes the guide invalid. */
   headingLength: 300,
   /** Sections a guide is split into for search and the table of contents; later headings stay in the last one's text. */
@@ -88,13 +86,6 @@ export function splitBody(body: string, title: string): SplitBody {
   const lines = body.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (line.length > BODY_LIMITS.lineLength) {
-      problems.push({
-        index,
-        message: `this line has ${line.length} characters; the limit is ${BODY_LIMITS.lineLength}: break it into shorter lines or paragraphs`,
-      });
-      continue;
-    }
     const fenceMatch = FENCE.exec(line);
     if (fenceMatch) {
       const marker = fenceMatch[1]!;
