@@ -16,6 +16,21 @@ export const BODY_LIMITS = {
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 
 /**
+ * Follows fenced code blocks line by line: the returned function, given each line in turn, says whether that line is
+ * a fence or inside fenced code (where no heading, link or address is read as one).
+ */
+export function codeFences(): (line: string) => boolean {
+  let fence: string | null = null;
+  return (line) => {
+    const marker = FENCE.exec(line)?.[1]?.[0];
+    if (marker === undefined) return fence !== null;
+    if (fence === null) fence = marker;
+    else if (marker === fence) fence = null;
+    return true;
+  };
+}
+
+/**
  * An ATX heading as CommonMark reads it: up to three spaces, one to six `#`, then a space, a tab or the end of the
  * line; an optional closing run of `#` is dropped. Written as a scan rather than a regular expression because the
  * pattern it replaces backtracked in cubic time on a line of `#` and spaces (50,000 spaces never finished).
@@ -78,7 +93,7 @@ export function splitBody(body: string, title: string): SplitBody {
   const problems: BodyProblem[] = [];
   let omitted = 0;
   let current: { anchor: string; heading: string; level: number; lines: string[] } = { anchor: '', heading: title, level: 1, lines: [] };
-  let fence: string | null = null;
+  const inCode = codeFences();
   const flush = () => {
     const text = plainText(current.lines.join('\n'));
     if (current.anchor !== '' || text !== '') sections.push({ anchor: current.anchor, heading: current.heading, level: current.level, text });
@@ -86,13 +101,7 @@ export function splitBody(body: string, title: string): SplitBody {
   const lines = body.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (fence === null) fence = marker[0]!;
-      else if (marker[0] === fence) fence = null;
-    }
-    const heading = fence === null ? parseHeading(line) : null;
+    const heading = inCode(line) ? null : parseHeading(line);
     if (heading && line.length > BODY_LIMITS.headingLength) {
       problems.push({
         index,

@@ -1,6 +1,7 @@
 import { isLegalGuide } from '../review/status';
 import { bodyLine, fieldLine } from './load';
 import type { Catalog, ContentProblem, Guide } from './model';
+import { codeFences } from './sections';
 import { fieldName } from './yaml';
 
 /**
@@ -21,19 +22,15 @@ export function addMonths(date: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
-const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 const HTTP = /http:\/\/[^\s)<>\]"']*/gi;
 
 /** `http://` addresses in a body outside fenced code, with their lines. */
 function httpLinks(guide: Guide): { line: number; url: string }[] {
   const found: { line: number; url: string }[] = [];
   const first = bodyLine(guide);
-  let fence: string | null = null;
+  const inCode = codeFences();
   guide.body.split('\n').forEach((text, index) => {
-    const marker = FENCE.exec(text)?.[1]?.[0];
-    if (marker && fence === null) fence = marker;
-    else if (marker && marker === fence) fence = null;
-    else if (fence === null) for (const match of text.matchAll(HTTP)) found.push({ line: first + index, url: match[0] });
+    if (!inCode(text)) for (const match of text.matchAll(HTTP)) found.push({ line: first + index, url: match[0] });
   });
   return found;
 }
