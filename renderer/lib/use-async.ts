@@ -10,13 +10,17 @@ export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T 
 export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], refresh?: unknown): [AsyncState<T>, () => void] {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const lastDeps = useRef<readonly unknown[] | null>(null);
+  const last = useRef<{ deps: readonly unknown[]; attempt: number } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps, not the closure, decide when to load
   useEffect(() => {
     let current = true;
+    const previous = last.current;
     const onlyRefresh =
-      lastDeps.current !== null && lastDeps.current.length === deps.length && lastDeps.current.every((d, i) => Object.is(d, deps[i]));
-    lastDeps.current = deps;
+      previous !== null &&
+      previous.attempt === attempt &&
+      previous.deps.length === deps.length &&
+      previous.deps.every((dep, i) => Object.is(dep, deps[i]));
+    last.current = { deps, attempt };
     if (!onlyRefresh) setState({ status: 'loading' });
     load().then(
       (value) => current && setState({ status: 'ready', value }),
