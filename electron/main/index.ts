@@ -75,7 +75,9 @@ async function start(): Promise<void> {
     mode: 'desktop',
     checkForUpdates,
     log,
+    watchContent: true,
   });
+  app.once('will-quit', () => fieldbook.close());
   bindRouter(createRouter(fieldbook.handlers, log));
   // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
   let released = false;
@@ -110,6 +112,7 @@ async function start(): Promise<void> {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
   });
+  fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.

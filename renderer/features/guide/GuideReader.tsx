@@ -6,9 +6,11 @@ import { formatDate } from '../../lib/i18n';
 import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
+import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
+import { LIMITS } from './bounds';
 import { renderGuide } from './render';
 
 /** Each language is named in itself, as a person looking for their own language expects. */
@@ -49,7 +51,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const lang = i18n.language;
   // Interface text inside a guide follows the interface's direction, not the guide's (an English note in an Arabic guide).
   const uiDir = i18n.dir(lang);
-  const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang]);
+  const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang], useContentRevision());
   const guide = state.status === 'ready' ? state.value : null;
   const [checked, setChecked] = useState<number[] | null>(null);
   const [external, setExternal] = useState<string | null>(null);
@@ -142,12 +144,17 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           <nav className="toc" aria-labelledby="toc-title" lang={lang} dir={uiDir}>
             <h2 id="toc-title">{t('guide.contents')}</h2>
             <ol>
-              {g.sections.map((section) => (
+              {g.sections.slice(0, LIMITS.tocEntries).map((section) => (
                 <li key={section.anchor} className={`toc-level-${section.level}`} lang={g.lang} dir="auto">
                   <a href={hrefFor({ name: 'guide', id: g.id, lang: g.lang, section: section.anchor })}>{section.heading}</a>
                 </li>
               ))}
             </ol>
+            {g.sections.length + g.omittedSections > LIMITS.tocEntries && (
+              <p className="toc-more" data-testid="toc-more">
+                {t('guide.moreSections', { count: g.sections.length + g.omittedSections - LIMITS.tocEntries })}
+              </p>
+            )}
           </nav>
         )}
         <div className="reader-main">
