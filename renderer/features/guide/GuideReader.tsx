@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { externalLinkDecision, type LinkDecision } from '../../../electron/api/links';
 import type { AppInfo, GuideView } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
@@ -53,7 +54,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang]);
   const guide = state.status === 'ready' ? state.value : null;
   const [checked, setChecked] = useState<number[] | null>(null);
-  const [external, setExternal] = useState<string | null>(null);
+  const [external, setExternal] = useState<{ url: string; decision: LinkDecision } | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const { html, shortened } = useMemo(() => (guide ? renderGuide(guide.body, guide.lang) : { html: '', shortened: [] }), [guide]);
   const total = useMemo(() => (html.match(/type="checkbox"/g) ?? []).length, [html]);
@@ -70,17 +71,20 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   useEffect(() => void (guide && container.current && highlightMatches(container.current, route.highlight ?? '')), [guide, route.highlight]);
   useEffect(() => setChecked(guide?.checked ?? null), [guide]);
 
-  const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    const link = (event.target as Element).closest('a');
-    if (!link || link.getAttribute('data-external') !== 'true') return;
-    // External links leave the app only after the person says so; the desktop app asks in a native dialog.
-    if (mode === 'browser') {
-      event.preventDefault();
-      setExternal(link.getAttribute('href'));
-    } else {
-      event.preventDefault();
-      window.open(link.getAttribute('href') ?? '', '_blank', 'noopener,noreferrer');
-    }
+  // Every link that leaves the app goes through the one shared policy, in both modes and for every way of following
+  // it (a click, Enter, a modified click or a middle click): refused links say why; the rest ask first.
+  const follow = (url: string) => {
+    const decision = externalLinkDecision(url);
+    // The desktop app asks in a native dialog once the window tries to open it (and checks the policy again there).
+    if (decision.action === 'confirm' && mode === 'desktop') window.open(decision.url, '_blank', 'noopener,noreferrer');
+    else setExternal({ url, decision });
+  };
+  const onLink = (event: MouseEvent<HTMLElement>) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const link = (event.target as Element).closest('a[href], area[href]');
+    if (link?.getAttribute('data-external') !== 'true') return;
+    event.preventDefault();
+    follow(link.getAttribute('href') ?? '');
   };
 
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
@@ -88,7 +92,8 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const g = state.value;
   const done = (checked ?? g.checked).length;
   return (
-    <article className="reader" aria-labelledby="guide-title" lang={g.lang} dir={g.dir} data-testid="reader">
+    // biome-ignore lint/a11y/useKeyWithClickEvents: one delegated listener for the links inside; Enter on a link is a click.
+    <article className="reader" aria-labelledby="guide-title" lang={g.lang} dir={g.dir} data-testid="reader" onClick={onLink} onAuxClick={onLink}>
       <p className="back" lang={lang} dir="auto">
         <a href="#/">{t('guide.back')}</a>
       </p>
@@ -140,7 +145,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
             </p>
           )}
           {/* The HTML comes from renderGuide: bounded, then marked, then DOMPurify with a strict allow-list. */}
-          <div className="guide-body" ref={container} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+          <div className="guide-body" ref={container} dangerouslySetInnerHTML={{ __html: html }} />
           <aside className="guide-about" aria-labelledby="about-title" lang={lang} dir={uiDir}>
             <h2 id="about-title">{t('guide.about')}</h2>
             <dl>
@@ -184,15 +189,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
                   {source.url && (
                     <>
                       {' '}
-                      <a
-                        href={source.url}
-                        dir="ltr"
-                        onClick={(event) => {
-                          event.preventDefault();
-                          if (mode === 'browser') setExternal(source.url!);
-                          else window.open(source.url, '_blank', 'noopener,noreferrer');
-                        }}
-                      >
+                      <a href={source.url} dir="ltr" data-external="true" rel="noopener noreferrer">
                         {source.url}
                       </a>
                     </>
@@ -215,7 +212,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           </aside>
         </div>
       </div>
-      {external && <ExternalLinkDialog url={external} onClose={() => setExternal(null)} />}
+      {external && <ExternalLinkDialog url={external.url} decision={external.decision} onClose={() => setExternal(null)} />}
     </article>
   );
 }
