@@ -22,6 +22,8 @@ export interface FieldbookOptions {
   mode: AppInfo['mode'];
   /** Runs an update check; only the desktop app provides one. */
   checkForUpdates?: () => Promise<string>;
+  /** Finds text in the app's window; only the desktop app provides it (the browser mode finds in the page). */
+  findInPage?: Handlers['view.find'];
   log?: (message: string) => void;
   /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
   searchIndexDir?: string;
@@ -111,6 +113,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       if (!options.checkForUpdates) return { checked: false, message: 'Updates are checked by the desktop app only.' };
       return { checked: true, message: await options.checkForUpdates() };
     },
+    'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
   };
 
   return {

@@ -8,6 +8,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { desktopLanguage, desktopText } from './strings';
 import { APP_ORIGIN, externalLinkDecision, isAppUrl } from './trust';
 import { createUpdateChecker } from './updater';
+import { bindAppCommands, findInPageOf } from './view';
 import { windowOptions } from './window';
 
 registerAppScheme();
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
   const checkForUpdates = createUpdateChecker(log);
   // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
   const searchIndexDir = join(root, 'out', 'search');
+  let contents: WebContents | null = null;
   const fieldbook = await openFieldbook({
     contentDir,
     searchIndexDir,
@@ -91,6 +93,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     mode: 'desktop',
     checkForUpdates,
+    findInPage: findInPageOf(() => contents),
     log,
   });
   bindRouter(createRouter(fieldbook.handlers, log));
@@ -104,6 +107,8 @@ async function start(): Promise<void> {
 
   const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs')));
   window.once('ready-to-show', () => window.show());
+  contents = window.webContents;
+  bindAppCommands(window);
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too

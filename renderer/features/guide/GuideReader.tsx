@@ -10,6 +10,7 @@ import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { highlightMatches } from '../search/highlight';
 import { ReviewBanner } from '../review/ReviewBanner';
+import { useCurrentSection } from './current-section';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { renderGuide } from './render';
 
@@ -68,6 +69,9 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
     [guide],
   );
   useGuideDom(container, guide, route.section, onToggle);
+  // After useGuideDom, which gives the headings the ids this looks for.
+  const anchors = useMemo(() => guide?.sections.map((section) => section.anchor) ?? [], [guide]);
+  const reading = useCurrentSection(container, anchors);
   useEffect(() => void (guide && container.current && highlightMatches(container.current, route.highlight ?? '')), [guide, route.highlight]);
   useEffect(() => setChecked(guide?.checked ?? null), [guide]);
 
@@ -127,7 +131,12 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
             <ol>
               {g.sections.map((section) => (
                 <li key={section.anchor} className={`toc-level-${section.level}`} lang={g.lang} dir="auto">
-                  <a href={hrefFor({ name: 'guide', id: g.id, lang: g.lang, section: section.anchor })}>{section.heading}</a>
+                  <a
+                    href={hrefFor({ name: 'guide', id: g.id, lang: g.lang, section: section.anchor })}
+                    aria-current={section.anchor === reading ? 'location' : undefined}
+                  >
+                    {section.heading}
+                  </a>
                 </li>
               ))}
             </ol>
