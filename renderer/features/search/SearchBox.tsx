@@ -6,6 +6,7 @@ import { INTERFACE_LANGUAGES } from '../../../electron/api/options';
 import { client } from '../../lib/client';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { navigate } from '../../lib/route';
+import { isTyping } from '../../lib/typing';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { Marked } from './Marked';
 
@@ -19,11 +20,6 @@ const NO_FILTERS: Filters = { jurisdiction: '', topic: '', lang: '' };
 interface Suggestion {
   drop: FilterName | 'all';
   count: number;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
 function request(q: string, filters: Filters, interfaceLanguage: string): Input<'search.query'> {

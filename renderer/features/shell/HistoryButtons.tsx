@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isTyping } from '../../lib/typing';
 
 /** The Navigation API (Chromium, so Electron and the browser mode's usual browser); absent elsewhere. */
 interface NavigationLike extends EventTarget {
@@ -7,11 +8,6 @@ interface NavigationLike extends EventTarget {
   canGoForward: boolean;
 }
 const navigation = (): NavigationLike | undefined => (window as { navigation?: NavigationLike }).navigation;
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
-}
 
 /** On Windows the desktop app gets the mouse's side buttons as app commands in the main process (electron/main/view.ts). */
 const sideButtonsFromMain = (mode: 'desktop' | 'browser') => mode === 'desktop' && /Windows/.test(navigator.userAgent);
