@@ -25,6 +25,8 @@ export interface FieldbookOptions {
   mode: AppInfo['mode'];
   /** Runs an update check; only the desktop app provides one. */
   checkForUpdates?: () => Promise<UpdateCheck>;
+  /** Finds text in the app's window; only the desktop app provides it (the browser mode finds in the page). */
+  findInPage?: Handlers['view.find'];
   log?: (message: string) => void;
   /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
   searchIndexDir?: string;
@@ -128,6 +130,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       if (!options.checkForUpdates) return { status: 'not-run', reason: 'browser-mode', message: 'Updates are checked by the desktop app only.' };
       return options.checkForUpdates();
     },
+    'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
   };
 
   // One reload at a time; changes that arrive during one start another when it ends, so the last state always wins.
