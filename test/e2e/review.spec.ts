@@ -57,19 +57,19 @@ test.describe('with the clock set to 2027-06-02 on the bundled guides', () => {
 
     const byJurisdiction = page.getByTestId('counts-jurisdiction');
     const total = byJurisdiction.locator('tfoot tr[data-key="all"]');
-    await expect(total.locator('td[data-state="overdue"]')).toHaveText('38');
-    await expect(total.locator('td[data-state="translation-behind"]')).toHaveText('3');
-    await expect(total.locator('td[data-state="not-reviewed"]')).toHaveText('60');
-    await expect(byJurisdiction.locator('tbody tr[data-key="US"] td[data-state="overdue"]')).toHaveText('4');
+    await expect(total.locator('td[data-state="overdue"]')).toHaveText('56');
+    await expect(total.locator('td[data-state="translation-behind"]')).toHaveText('0');
+    await expect(total.locator('td[data-state="not-reviewed"]')).toHaveText('90');
+    await expect(byJurisdiction.locator('tbody tr[data-key="US"] td[data-state="overdue"]')).toHaveText('8');
     await expect(byJurisdiction.locator('tbody tr[data-key="global"] td[data-state="overdue"]')).toHaveText('0');
-    await expect(page.getByTestId('counts-language').locator('tbody tr[data-key="es"] td[data-state="translation-behind"]')).toHaveText('1');
+    await expect(page.getByTestId('counts-language').locator('tbody tr[data-key="es"] td[data-state="translation-behind"]')).toHaveText('0');
 
     // The list comes most urgent first: every overdue guide before anything else.
     const rows = page.getByTestId('review-list').locator('tbody tr');
-    await expect(rows).toHaveCount(60);
+    await expect(rows).toHaveCount(90);
     const statuses = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
-    expect(statuses.slice(0, 38).every((s) => s === 'overdue')).toBe(true);
-    expect(statuses.slice(38, 41)).toEqual(['translation-behind', 'translation-behind', 'translation-behind']);
+    expect(statuses.slice(0, 56).every((s) => s === 'overdue')).toBe(true);
+    expect(statuses.slice(56, 59)).toEqual(['translation-behind', 'translation-behind', 'translation-behind']);
 
     await page.getByLabel('Status', { exact: true }).selectOption('overdue');
     await page.getByLabel('Jurisdiction', { exact: true }).selectOption('FR');
@@ -121,10 +121,10 @@ test.describe('with the clock set to 2027-06-02 on the bundled guides', () => {
     await app.open(page, '#/review');
     const total = page.getByTestId('counts-jurisdiction').locator('tfoot tr[data-key="all"]');
     await expect(total.locator('td[data-state="due-soon"]')).toHaveText('0');
-    // 2027-12-01 is 182 days after 2027-06-02: a 182-day window takes in the 22 security guides.
+    // 2027-12-01 is 182 days after 2027-06-02: a 182-day window takes in the 34 security guides.
     await page.getByTestId('due-soon-days').fill('182');
     await page.getByTestId('due-soon-days').press('Enter');
-    await expect(total.locator('td[data-state="due-soon"]')).toHaveText('22');
+    await expect(total.locator('td[data-state="due-soon"]')).toHaveText('34');
     await page.evaluate(() => (location.hash = '#/'));
     const security = page.locator('[data-testid="guide-card"][data-guide="account-security"][data-lang="en"]');
     await expect(security.getByTestId('review-badge')).toHaveAttribute('data-status', 'due-soon');
