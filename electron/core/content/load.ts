@@ -268,11 +268,19 @@ function crossCheck(
 }
 
 /**
+ * Guide files laid over a content folder (installed packs over the bundled guides): each entry replaces or adds the
+ * file at that path, relative to the folder (`guides/ES/<id>/es.md`), and is checked exactly like a file on disk.
+ */
+export interface ContentOverlay {
+  files: ReadonlyMap<string, string>;
+}
+
+/**
  * Reads a content folder: the jurisdictions, topics and languages lists, then every guide. Never throws on bad
  * content: each problem is reported with its file, line and field, invalid guides are left out of `guides`, and
  * every valid guide is loaded.
  */
-export async function loadContent(dir: string): Promise<Catalog> {
+export async function loadContent(dir: string, overlay?: ContentOverlay): Promise<Catalog> {
   const problems: ContentProblem[] = [];
   const [jurisdictionRows, topics, languages] = await Promise.all([
     loadList(dir, 'jurisdictions.yaml', jurisdictionsSchema, problems),
@@ -291,13 +299,14 @@ export async function loadContent(dir: string): Promise<Catalog> {
       });
   }
 
-  const files = await listGuideFiles(join(dir, 'guides'));
+  const files = (await listGuideFiles(join(dir, 'guides'))).map((path) => relative(dir, path).split(sep).join('/'));
+  const onDisk = new Set(files);
+  const extra = [...(overlay?.files.keys() ?? [])].filter((file) => !onDisk.has(file)).sort();
   const perFile = new Map<string, ContentProblem[]>();
   const parsed: Guide[] = [];
-  for (const path of files) {
-    const file = relative(dir, path).split(sep).join('/');
+  for (const file of [...files, ...extra]) {
     const fileProblems: ContentProblem[] = [];
-    const guide = parseGuide(file, await readFile(path, 'utf8'), fileProblems);
+    const guide = parseGuide(file, overlay?.files.get(file) ?? (await readFile(join(dir, file), 'utf8')), fileProblems);
     if (guide) parsed.push(guide);
     perFile.set(file, fileProblems);
   }

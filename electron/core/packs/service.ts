@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadContent } from '../content/load';
+import type { Catalog } from '../content/model';
+import { applyPack, undoLast } from './apply';
+import { type CurrentGuide, type GuideChange, packChanges } from './changes';
+import { describeKey, type KeyEntry } from './keylist';
+import { packOverlay } from './layer';
+import { openPackStore, type PackState, type PackStore } from './state';
+import { loadTrustAnchors } from './trust';
+import { type TrustContext, type VerifiedPack, type VerifyOptions, verifyPack } from './verify';
+
+export interface PacksOptions {
+  /** The bundled content folder (read-only). */
+  contentDir: string;
+  /** Where the root keys and the shipped key list are (normally `<contentDir>/keys`). */
+  keysDir: string;
+  dataDir: string;
+  now: () => Date;
+  limits?: VerifyOptions['limits'];
+}
+
+export interface PackPreview {
+  pack: string;
+  sequence: number;
+  base: number | null;
+  created: string;
+  expires: string;
+  size: number;
+  signer: { id: string; name: string; role: KeyEntry['role']; jurisdictions: string[] | null; expires: string; description: string };
+  keyListVersion: number;
+  changes: GuideChange[];
+}
+
+export interface PacksService {
+  readonly store: PackStore;
+  /** Bundled content with the installed packs laid over it: what the app shows. */
+  catalog(): Promise<Catalog>;
+  /** Verifies a pack file and says what it would change; changes nothing. */
+  preview(bytes: Buffer): Promise<PackPreview>;
+  /** Verifies and applies a pack file; returns what it changed. */
+  apply(bytes: Buffer, onProgress?: (done: number, total: number) => void): Promise<PackPreview>;
+  undo(): Promise<PackState>;
+  state(): PackState;
+}
+
+/** Installed packs over the bundled content: verify, preview, apply and undo, and the layered catalog. */
+export async function openPacks(options: PacksOptions): Promise<PacksService> {
+  const [store, anchors, bundled] = await Promise.all([
+    openPackStore(options.dataDir, options.now),
+    loadTrustAnchors(options.keysDir),
+    loadContent(options.contentDir),
+  ]);
+
+  async function verify(bytes: Buffer): Promise<{ verified: VerifiedPack; preview: PackPreview }> {
+    const state = store.read();
+    const context: TrustContext = {
+      roots: anchors.roots,
+      bundledKeyList: anchors.keyList,
+      state,
+      now: options.now(),
+      jurisdictions: bundled.jurisdictions,
+    };
+    const overlay = await packOverlay(store, state, bundled);
+    const verified = await verifyPack(bytes, context, {
+      limits: options.limits,
+      checkGuides: async (files) => (await loadContent(options.contentDir, { files: new Map([...overlay.files, ...files]) })).problems,
+    });
+    // What is shown now, path by path: a pack's file where one is laid over, else the bundled file.
+    const shown = new Map<string, CurrentGuide>();
+    for (const guide of bundled.guides) shown.set(guide.file, { version: guide.meta.version, text: '' });
+    for (const [path, guide] of overlay.from) shown.set(path, { version: guide.version, text: overlay.files.get(path)! });
+    for (const [path, entry] of shown) if (!overlay.files.has(path)) entry.text = await readFile(join(options.contentDir, path), 'utf8');
+    const installedPaths = new Set(Object.keys(state.installed[verified.manifest.pack]?.guides ?? {}));
+    const { signer, manifest } = verified;
+    return {
+      verified,
+      preview: {
+        pack: manifest.pack,
+        sequence: manifest.sequence,
+        base: manifest.base,
+        created: manifest.created,
+        expires: manifest.expires,
+        size: verified.size,
+        signer: {
+          id: signer.id,
+          name: signer.name,
+          role: signer.role,
+          jurisdictions: signer.jurisdictions ?? null,
+          expires: signer.expires,
+          description: describeKey(signer),
+        },
+        keyListVersion: verified.keyList.signed.version,
+        changes: packChanges(verified, shown, installedPaths),
+      },
+    };
+  }
+
+  async function catalog(): Promise<Catalog> {
+    const overlay = await packOverlay(store, store.read(), bundled);
+    const layered = await loadContent(options.contentDir, { files: overlay.files });
+    return { ...layered, problems: [...layered.problems, ...overlay.problems] };
+  }
+
+  return {
+    store,
+    catalog,
+    preview: async (bytes) => (await verify(bytes)).preview,
+    async apply(bytes, onProgress) {
+      const { verified, preview } = await verify(bytes);
+      await applyPack(store, verified, options.now(), onProgress);
+      return preview;
+    },
+    undo: () => undoLast(store),
+    state: () => store.read(),
+  };
+}

@@ -1,0 +1,108 @@
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AtomicJsonFile, type SetAside } from '../store/atomic-json-file';
+import { manifestGuideSchema, sha256 } from './manifest';
+
+/**
+ * What is installed, kept in `<dataDir>/packs/`:
+ *
+ * - `objects/<sha256>`: every guide file and manifest ever installed, named by the hash of its bytes and never
+ *   deleted, so every version ever published stays readable and re-applying a pack writes nothing new;
+ * - `state.json`: the installed packs (which objects make up the content now), the states before them for undo, the
+ *   index of every guide version ever installed, and the last trusted state: the highest sequence accepted per pack
+ *   and the newest key list. Undo never moves the trusted state back, so a rollback is refused after an undo and
+ *   after a restart alike.
+ */
+
+const installedPackSchema = z.object({
+  sequence: z.number().int(),
+  manifestSha256: z.string(),
+  signer: z.string(),
+  signerName: z.string(),
+  created: z.string(),
+  expires: z.string(),
+  appliedAt: z.string(),
+  guides: z.record(z.string(), manifestGuideSchema),
+});
+export type InstalledPack = z.infer<typeof installedPackSchema>;
+const installedSchema = z.record(z.string(), installedPackSchema);
+export type Installed = z.infer<typeof installedSchema>;
+
+export const packStateSchema = z.object({
+  format: z.literal(1).default(1),
+  installed: installedSchema.default({}),
+  /** Earlier `installed` states, oldest first; undo pops the last. */
+  undo: z.array(installedSchema).default([]),
+  trusted: z
+    .object({
+      /** The newest verified key list (its envelope), or null while the bundled one is the newest seen. */
+      keyList: z.unknown().nullable().default(null),
+      packs: z.record(z.string(), z.object({ sequence: z.number().int(), manifestSha256: z.string() })).default({}),
+    })
+    .default({ keyList: null, packs: {} }),
+  /** Every guide version ever installed: `<id>/<lang>` → version → sha256 of its bytes. */
+  history: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+});
+export type PackState = z.infer<typeof packStateSchema>;
+
+export const UNDO_DEPTH = 20;
+
+export interface PackStore {
+  readonly dir: string;
+  read(): PackState;
+  /** Replaces the state file atomically (temp file, fsync, rename). */
+  write(state: PackState): Promise<void>;
+  putObject(bytes: Buffer): Promise<string>;
+  /** The object's bytes, or null when it is missing or its bytes no longer match its name (changed outside Fieldbook). */
+  getObject(hash: string): Promise<Buffer | null>;
+  readonly setAside: readonly SetAside[];
+}
+
+export async function openPackStore(dataDir: string, now: () => Date = () => new Date()): Promise<PackStore> {
+  const dir = join(dataDir, 'packs');
+  const objects = join(dir, 'objects');
+  await mkdir(objects, { recursive: true, mode: 0o700 });
+  const setAside: SetAside[] = [];
+  const file = new AtomicJsonFile<unknown>(join(dir, 'state.json'), (event) => setAside.push(event), now);
+  const raw = await file.read();
+  let state = packStateSchema.parse({});
+  if (raw !== null) {
+    const parsed = packStateSchema.safeParse(raw);
+    if (parsed.success) state = parsed.data;
+    else await file.setAside(`it does not hold an installed-packs state (${parsed.error.issues[0]?.path.join('.')}); installed packs start empty`);
+  }
+  return {
+    dir,
+    read: () => structuredClone(state),
+    async write(next) {
+      const checked = packStateSchema.parse(next);
+      await file.write(checked);
+      state = checked;
+    },
+    async putObject(bytes) {
+      const hash = sha256(bytes);
+      const path = join(objects, hash);
+      const existing = await readFile(path).catch(() => null);
+      if (existing && sha256(existing) === hash) return hash;
+      const temp = `${path}.${process.pid}.tmp`;
+      const handle = await open(temp, 'w', 0o600);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, path).catch(async (error) => {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      });
+      return hash;
+    },
+    async getObject(hash) {
+      const bytes = await readFile(join(objects, hash)).catch(() => null);
+      return bytes && sha256(bytes) === hash ? bytes : null;
+    },
+    setAside,
+  };
+}
