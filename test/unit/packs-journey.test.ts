@@ -209,3 +209,24 @@ describe('a newer key list', () => {
     expect(dropped.reason).toBe('unknown-key');
   });
 });
+
+describe('installed content changed outside Fieldbook', () => {
+  it('a stored pack whose bytes were changed is never shown as the real text: the bundled guide is shown and the problem named', async () => {
+    const { keys, open, dataDir } = await world();
+    const packs = await open();
+    const updated = Buffer.from(nextVersion((await bundledFile(SPANISH_GUIDE)).toString('utf8'), 'Texto de prueba.'));
+    await packs.apply(await makePack(keys.partnerES, [{ path: SPANISH_GUIDE, bytes: updated }]));
+    const object = Object.values(packs.state().installed['es-clinic']!.guides)[0]!.object;
+    const { appendFile } = await import('node:fs/promises');
+    await appendFile(join(dataDir, 'packs', 'objects', object), 'tampered');
+    const reopened = await open();
+    const catalog = await reopened.catalog();
+    expect(guideOf(catalog, 'es-recording-police', 'es')!.meta.version).toBe(1);
+    expect(catalog.problems).toContainEqual({
+      file: SPANISH_GUIDE,
+      line: 1,
+      field: '(file)',
+      message: 'version 2 from pack "es-clinic" was modified outside Fieldbook or is missing; import the pack again',
+    });
+  });
+});

@@ -1,33 +1,21 @@
 import { refuse } from './errors';
-import type { ManifestGuide } from './manifest';
-import { type PackState, type PackStore, UNDO_DEPTH } from './state';
+import { type InstalledGuideEntry, type PackState, type PackStore, UNDO_DEPTH } from './state';
 import type { VerifiedPack } from './verify';
 
 /**
- * Applies a verified pack: first every file is written as an object (named by its hash, so nothing existing is
- * overwritten), then the new state replaces the old in one atomic rename. A crash before the rename leaves the old
- * state whole; unreferenced objects are harmless. `onProgress` is told how many files are written.
+ * Applies a verified pack: first the pack file is stored as an object (named by its hash, so nothing existing is
+ * overwritten, fsynced), then the new state replaces the old in one atomic rename. A crash before the rename leaves
+ * the old state whole; an unreferenced object is harmless. `onProgress` is told of each of the two steps.
  */
-export async function applyPack(
-  store: PackStore,
-  pack: VerifiedPack,
-  now: Date,
-  onProgress?: (done: number, total: number) => void,
-): Promise<PackState> {
+export async function applyPack(store: PackStore, pack: VerifiedPack, now: Date, onProgress?: (done: number, total: number) => void): Promise<PackState> {
   const state = store.read();
   const { manifest } = pack;
-  const total = pack.files.size + 1;
-  let done = 0;
-  for (const bytes of pack.files.values()) {
-    await store.putObject(bytes);
-    onProgress?.(++done, total);
-  }
-  await store.putObject(pack.manifestBytes);
-  onProgress?.(++done, total);
+  const object = await store.putObject(pack.bytes);
+  onProgress?.(1, 2);
 
-  const guides: Record<string, ManifestGuide> = manifest.base === null ? {} : { ...(state.installed[manifest.pack]?.guides ?? {}) };
+  const guides: Record<string, InstalledGuideEntry> = manifest.base === null ? {} : { ...(state.installed[manifest.pack]?.guides ?? {}) };
   for (const removal of manifest.removed) delete guides[removal.path];
-  for (const guide of manifest.guides) guides[guide.path] = guide;
+  for (const guide of manifest.guides) guides[guide.path] = { ...guide, object };
 
   const next = structuredClone(state);
   next.undo = [...state.undo, state.installed].slice(-UNDO_DEPTH);
@@ -48,9 +36,10 @@ export async function applyPack(
   if (pack.keyList.signed.version > keptVersion) next.trusted.keyList = pack.keyList;
   for (const guide of manifest.guides) {
     const key = `${guide.id}/${guide.lang}`;
-    next.history[key] = { ...next.history[key], [String(guide.version)]: guide.sha256 };
+    next.history[key] = { ...next.history[key], [String(guide.version)]: { sha256: guide.sha256, object, path: guide.path } };
   }
   await store.write(next);
+  onProgress?.(2, 2);
   return next;
 }
 

@@ -1,8 +1,7 @@
 import type { Catalog, ContentProblem } from '../content/model';
-import type { ManifestGuide } from './manifest';
-import type { PackState, PackStore } from './state';
+import type { InstalledGuideEntry, PackState, PackStore } from './state';
 
-export interface InstalledGuide extends ManifestGuide {
+export interface InstalledGuide extends InstalledGuideEntry {
   pack: string;
   sequence: number;
 }
@@ -35,7 +34,7 @@ export async function packOverlay(
   const problems: ContentProblem[] = [];
   for (const [path, guide] of installedGuides(state)) {
     if ((bundledVersion.get(path) ?? 0) >= guide.version) continue;
-    const bytes = await store.getObject(guide.sha256);
+    const bytes = await store.guideBytes(guide.object, guide.path, guide.sha256);
     if (!bytes) {
       problems.push({
         file: path,
@@ -53,7 +52,7 @@ export async function packOverlay(
 
 /** The text of one version of a guide, from any pack ever installed; null when that version was never installed. */
 export async function readInstalledVersion(store: PackStore, state: PackState, id: string, lang: string, version: number): Promise<string | null> {
-  const hash = state.history[`${id}/${lang}`]?.[String(version)];
-  if (!hash) return null;
-  return (await store.getObject(hash))?.toString('utf8') ?? null;
+  const where = state.history[`${id}/${lang}`]?.[String(version)];
+  if (!where) return null;
+  return (await store.guideBytes(where.object, where.path, where.sha256))?.toString('utf8') ?? null;
 }

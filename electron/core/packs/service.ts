@@ -6,6 +6,7 @@ import { applyPack, undoLast } from './apply';
 import { type CurrentGuide, type GuideChange, packChanges } from './changes';
 import { describeKey, type KeyEntry } from './keylist';
 import { packOverlay } from './layer';
+import { sha256 } from './manifest';
 import { openPackStore, type PackState, type PackStore } from './state';
 import { loadTrustAnchors } from './trust';
 import { type TrustContext, type VerifiedPack, type VerifyOptions, verifyPack } from './verify';
@@ -52,7 +53,19 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
     loadContent(options.contentDir),
   ]);
 
+  // The last preview, reused by an apply of the same bytes while nothing was applied or undone in between.
+  let serial = 0;
+  let last: { hash: string; serial: number; result: { verified: VerifiedPack; preview: PackPreview } } | null = null;
+
   async function verify(bytes: Buffer): Promise<{ verified: VerifiedPack; preview: PackPreview }> {
+    const hash = sha256(bytes);
+    if (last?.hash === hash && last.serial === serial) return last.result;
+    const result = await verifyAgainstState(bytes);
+    last = { hash, serial, result };
+    return result;
+  }
+
+  async function verifyAgainstState(bytes: Buffer): Promise<{ verified: VerifiedPack; preview: PackPreview }> {
     const state = store.read();
     const context: TrustContext = {
       roots: anchors.roots,
@@ -108,10 +121,14 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
     preview: async (bytes) => (await verify(bytes)).preview,
     async apply(bytes, onProgress) {
       const { verified, preview } = await verify(bytes);
+      serial += 1;
       await applyPack(store, verified, options.now(), onProgress);
       return preview;
     },
-    undo: () => undoLast(store),
+    async undo() {
+      serial += 1;
+      return undoLast(store);
+    },
     state: () => store.read(),
   };
 }

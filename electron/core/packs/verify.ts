@@ -35,8 +35,9 @@ export interface VerifiedPack {
   /** The newest key list known once this pack is accepted (the pack may carry a newer one). */
   keyList: Envelope<KeyList>;
   files: Map<string, Buffer>;
-  /** The pack file's size in bytes. */
+  /** The pack file's size in bytes, and the bytes themselves (kept as they came, signatures and all). */
   size: number;
+  bytes: Buffer;
 }
 
 export interface VerifyOptions {
@@ -200,5 +201,5 @@ export async function verifyPack(bytes: Buffer, context: TrustContext, options: 
   }
 
   const guideFiles = new Map([...files].filter(([name]) => listed.has(name)));
-  return { manifest, manifestBytes, manifestSha256, signer, keyList, files: guideFiles, size: bytes.length };
+  return { manifest, manifestBytes, manifestSha256, signer, keyList, files: guideFiles, size: bytes.length, bytes };
 }
