@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
 import type { AppInfo, EventMap, EventName } from '../api/types';
 import type { Clock } from './clock';
-import { loadContent } from './content/load';
 import type { Catalog } from './content/model';
 import { checklistKey, findGuide, guideView, libraryData, toCard } from './library';
 import { reviewCounts, reviewList } from './review/dashboard';
@@ -10,6 +9,8 @@ import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
 import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
 import { openSearch, type SearchService } from './search/service';
+import { packHandlers } from './packs/handlers';
+import { openPacks } from './packs/service';
 import { openUserData, type UserDataStore } from './store/user-data';
 
 export interface FieldbookOptions {
@@ -38,7 +39,18 @@ export interface Fieldbook {
 
 /** Loads content and the person's data, and returns the handlers that implement the contract. */
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
-  const [catalog, store] = await Promise.all([loadContent(options.contentDir), openUserData(options.dataDir, () => options.clock.now())]);
+  const [packs, store] = await Promise.all([
+    openPacks({
+      contentDir: options.contentDir,
+      keysDir: join(options.contentDir, 'keys'),
+      dataDir: options.dataDir,
+      now: () => options.clock.now(),
+      log: options.log,
+    }),
+    openUserData(options.dataDir, () => options.clock.now()),
+  ]);
+  // Bundled content with the installed packs laid over it; replaced after each apply or undo.
+  let catalog = await packs.catalog();
   const search = openSearch(catalog, { indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'), log: options.log });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
@@ -49,6 +61,15 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
   const review = () => reviewContext(options.clock, store.read().settings.dueSoonDays);
 
   const handlers: Handlers = {
+    ...packHandlers({
+      packs,
+      now: () => options.clock.now(),
+      contentChanged: async (next, reason) => {
+        catalog = next;
+        await search.refresh(next);
+        emit('content-changed', { reason });
+      },
+    }),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
@@ -115,7 +136,9 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
 
   return {
     handlers,
-    catalog,
+    get catalog() {
+      return catalog;
+    },
     store,
     search,
     on(event, listener) {

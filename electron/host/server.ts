@@ -10,7 +10,9 @@ import { contentTypeOf, resolveStaticPath } from '../core/static-files';
 
 export const TOKEN_HEADER = 'x-fieldbook-token';
 const MAX_BODY = 1024 * 1024;
-const EVENTS: EventName[] = ['notice', 'settings-changed'];
+/** A pack file travels in one call, base64-encoded: the core's 64 MB limit and a little over. */
+const MAX_PACK_BODY = 90 * 1024 * 1024;
+const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed'];
 
 export interface HostOptions {
   router: Router;
@@ -47,12 +49,12 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -93,8 +95,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (!url.pathname.startsWith('/api/invoke/') || req.method !== 'POST') {
         return sendJson(res, 404, { ok: false, error: { code: 'unknown-method', message: 'Use POST /api/invoke/<method>.' } });
       }
-      const text = await readBody(req);
-      if (text === null) return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: 'The request is larger than 1 MB.' } });
+      const limit = method === 'packs.preview' ? MAX_PACK_BODY : MAX_BODY;
+      const text = await readBody(req, limit);
+      if (text === null)
+        return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: `The request is larger than ${limit / 1024 / 1024} MB.` } });
       let input: unknown;
       try {
         input = text.trim() === '' ? {} : JSON.parse(text);

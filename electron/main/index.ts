@@ -108,6 +108,7 @@ async function start(): Promise<void> {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
   });
+  fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.

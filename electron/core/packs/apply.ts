@@ -7,7 +7,12 @@ import type { VerifiedPack } from './verify';
  * overwritten, fsynced), then the new state replaces the old in one atomic rename. A crash before the rename leaves
  * the old state whole; an unreferenced object is harmless. `onProgress` is told of each of the two steps.
  */
-export async function applyPack(store: PackStore, pack: VerifiedPack, now: Date, onProgress?: (done: number, total: number) => void): Promise<PackState> {
+export async function applyPack(
+  store: PackStore,
+  pack: VerifiedPack,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PackState> {
   const state = store.read();
   const { manifest } = pack;
   const object = await store.putObject(pack.bytes);

@@ -1,18 +1,8 @@
+import type { PackGuideChange as GuideChange } from '../../api/types';
 import { guideBody } from './manifest';
 import type { VerifiedPack } from './verify';
 
-export type ChangeKind = 'added' | 'changed' | 'metadata-only' | 'removed' | 'unchanged' | 'older';
-
-export interface GuideChange {
-  path: string;
-  id: string;
-  lang: string;
-  jurisdiction: string;
-  kind: ChangeKind;
-  /** The version shown now (null when the guide is new), and the one the pack brings (null for a removal). */
-  from: number | null;
-  to: number | null;
-}
+export type { GuideChange };
 
 export interface CurrentGuide {
   version: number;

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { loadContent } from '../content/load';
 import type { Catalog } from '../content/model';
 import { applyPack, undoLast } from './apply';
-import { type CurrentGuide, type GuideChange, packChanges } from './changes';
-import { describeKey, type KeyEntry } from './keylist';
+import type { PackPreview } from '../../api/types';
+import { type CurrentGuide, packChanges } from './changes';
+import { describeKey } from './keylist';
 import { packOverlay } from './layer';
 import { sha256 } from './manifest';
 import { openPackStore, type PackState, type PackStore } from './state';
@@ -19,18 +20,7 @@ export interface PacksOptions {
   dataDir: string;
   now: () => Date;
   limits?: VerifyOptions['limits'];
-}
-
-export interface PackPreview {
-  pack: string;
-  sequence: number;
-  base: number | null;
-  created: string;
-  expires: string;
-  size: number;
-  signer: { id: string; name: string; role: KeyEntry['role']; jurisdictions: string[] | null; expires: string; description: string };
-  keyListVersion: number;
-  changes: GuideChange[];
+  log?: (message: string) => void;
 }
 
 export interface PacksService {
@@ -43,13 +33,19 @@ export interface PacksService {
   apply(bytes: Buffer, onProgress?: (done: number, total: number) => void): Promise<PackPreview>;
   undo(): Promise<PackState>;
   state(): PackState;
+  /** The version of the key list in use: the newer of the shipped one and the last one accepted. */
+  keyListVersion(): number | null;
 }
 
 /** Installed packs over the bundled content: verify, preview, apply and undo, and the layered catalog. */
 export async function openPacks(options: PacksOptions): Promise<PacksService> {
   const [store, anchors, bundled] = await Promise.all([
     openPackStore(options.dataDir, options.now),
-    loadTrustAnchors(options.keysDir),
+    // A damaged key list must not stop the app: no pack is accepted until it is repaired, and the reason is logged.
+    loadTrustAnchors(options.keysDir).catch((error: Error) => {
+      options.log?.(error.message);
+      return { roots: [], keyList: null };
+    }),
     loadContent(options.contentDir),
   ]);
 
@@ -111,6 +107,7 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
 
   async function catalog(): Promise<Catalog> {
     const overlay = await packOverlay(store, store.read(), bundled);
+    if (overlay.files.size === 0 && overlay.problems.length === 0) return bundled;
     const layered = await loadContent(options.contentDir, { files: overlay.files });
     return { ...layered, problems: [...layered.problems, ...overlay.problems] };
   }
@@ -130,5 +127,10 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
       return undoLast(store);
     },
     state: () => store.read(),
+    keyListVersion: () => {
+      const kept = (store.read().trusted.keyList as { signed?: { version?: number } } | null)?.signed?.version ?? null;
+      const shipped = anchors.keyList?.signed.version ?? null;
+      return kept === null ? shipped : Math.max(kept, shipped ?? 0);
+    },
   };
 }

@@ -70,7 +70,6 @@ export interface PackStore {
 export async function openPackStore(dataDir: string, now: () => Date = () => new Date()): Promise<PackStore> {
   const dir = join(dataDir, 'packs');
   const objects = join(dir, 'objects');
-  await mkdir(objects, { recursive: true, mode: 0o700 });
   const setAside: SetAside[] = [];
   const file = new AtomicJsonFile<unknown>(join(dir, 'state.json'), (event) => setAside.push(event), now);
   const raw = await file.read();
@@ -105,6 +104,8 @@ export async function openPackStore(dataDir: string, now: () => Date = () => new
     async putObject(bytes) {
       const hash = sha256(bytes);
       const path = join(objects, hash);
+      // Created on the first apply, so a person who never imports a pack has no packs folder at all.
+      await mkdir(objects, { recursive: true, mode: 0o700 });
       const existing = await readFile(path).catch(() => null);
       if (existing && sha256(existing) === hash) return hash;
       const temp = `${path}.${process.pid}.tmp`;
