@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { PackError } from '../../electron/core/packs/errors';
 import { buildPack, type PackInput } from '../../electron/core/packs/build';
 import type { KeyEntry, KeyList } from '../../electron/core/packs/keylist';
 import { generateKey, type KeyPair, publicKeyFile, rawPublicKey } from '../../electron/core/packs/keys';
@@ -93,4 +95,14 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
 
 export async function removeWorld(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** The PackError a call is refused with (the test fails if it is not refused, or with another error). */
+export async function refusalOf(promise: Promise<unknown>): Promise<PackError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PackError);
+  return error as PackError;
 }

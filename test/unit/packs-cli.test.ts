@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ async function run(command: PackCommand, ...args: string[]): Promise<{ code: num
 }
 
 const p = (...parts: string[]) => join(dir, ...parts);
+const revoke = (rootKey: string, id: string, ...more: string[]) =>
+  run('delegate', '--root', rootKey, '--passphrase-file', p('pass'), '--keys', p('keys'), '--revoke', id, ...more);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fieldbook-content-cli-'));
@@ -60,17 +62,7 @@ describe('npm run content -- keygen, delegate, pack, verify, diff', () => {
       `key list version 1 signed by root key ${rootId}: added partner key ${partner} "Clínica de prueba" for ES until 2027-12-31`,
     );
 
-    const wrong = await run(
-      'delegate',
-      '--root',
-      p('partner', `${partner}.key.json`),
-      '--passphrase-file',
-      p('pass'),
-      '--keys',
-      p('keys'),
-      '--revoke',
-      partner,
-    );
+    const wrong = await revoke(p('partner', `${partner}.key.json`), partner);
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain(`key ${partner} is not a root key`);
   });
@@ -145,20 +137,8 @@ describe('npm run content -- keygen, delegate, pack, verify, diff', () => {
   });
 
   it('after the root revokes the key, verify refuses its packs and says why', async () => {
-    const rootKey = (await import('node:fs')).readdirSync(p('root')).find((name) => name.endsWith('.key.json'))!;
-    const revoked = await run(
-      'delegate',
-      '--root',
-      p('root', rootKey),
-      '--passphrase-file',
-      p('pass'),
-      '--keys',
-      p('keys'),
-      '--revoke',
-      partner,
-      '--on',
-      '2027-01-10',
-    );
+    const rootKey = (await readdir(p('root'))).find((name) => name.endsWith('.key.json'))!;
+    const revoked = await revoke(p('root', rootKey), partner, '--on', '2027-01-10');
     expect(revoked.code).toBe(0);
     expect(revoked.out).toContain('key list version 2');
     const verified = await run('verify', p('es-1.fbpack'), '--keys', p('keys'));

@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PackError } from '../../electron/core/packs/errors';
 import { readInstalledVersion } from '../../electron/core/packs/layer';
 import { openPacks } from '../../electron/core/packs/service';
 import {
@@ -13,6 +12,7 @@ import {
   makeWorld,
   NOW,
   nextVersion,
+  refusalOf,
   removeWorld,
   signKeyList,
   snapshot,
@@ -34,15 +34,6 @@ async function world(...args: Parameters<typeof makeWorld>) {
 
 function guideOf(catalog: Awaited<ReturnType<Awaited<ReturnType<typeof openPacks>>['catalog']>>, id: string, lang: string) {
   return catalog.guides.find((guide) => guide.meta.id === id && guide.meta.lang === lang);
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<PackError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PackError);
-  return error as PackError;
 }
 
 describe('a partner publishes for its own jurisdiction', () => {

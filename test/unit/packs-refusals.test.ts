@@ -3,10 +3,13 @@ import { pack as tarPack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive, writeArchive } from '../../electron/core/packs/archive';
 import { PackError, type PackRefusal } from '../../electron/core/packs/errors';
+import { generateKey } from '../../electron/core/packs/keys';
 import { openPacks, type PacksService } from '../../electron/core/packs/service';
+import { signDocument } from '../../electron/core/packs/signed';
 import {
   keyEntry,
   makePack,
+  refusalOf,
   makeWorld,
   NOW,
   nextVersion,
@@ -110,8 +113,7 @@ const cases: { name: string; reason: PackRefusal; message: RegExp; make: () => P
     name: 'unknown key',
     reason: 'unknown-key',
     message: /signed by key [0-9a-f]{16}, which is not in the key list \(version 1\)/,
-    make: async () =>
-      makePack((await import('../../electron/core/packs/keys')).generateKey(), [{ path: SPANISH_GUIDE, bytes: v3() }], { sequence: 6 }),
+    make: async () => makePack(generateKey(), [{ path: SPANISH_GUIDE, bytes: v3() }], { sequence: 6 }),
   },
   {
     name: 'signed by the root key',
@@ -169,20 +171,7 @@ const cases: { name: string; reason: PackRefusal; message: RegExp; make: () => P
     name: 'a delta for a base that is not installed',
     reason: 'wrong-base',
     message: /this delta pack applies on "es-clinic" #3, but #5 is installed; import the full pack instead/,
-    make: async () =>
-      (
-        await (
-          await import('../../electron/core/packs/build')
-        ).buildPack({
-          pack: 'es-clinic',
-          sequence: 6,
-          created: NOW,
-          expires: new Date('2027-12-31T00:00:00Z'),
-          signer: keys.partnerES,
-          files: [{ path: SPANISH_GUIDE, bytes: v3() }],
-          base: { sequence: 3, guides: [] },
-        })
-      ).bytes,
+    make: () => makePack(keys.partnerES, [{ path: SPANISH_GUIDE, bytes: v3() }], { sequence: 6, base: { sequence: 3, guides: [] } }),
   },
   {
     name: "a guide outside the signer's delegation",
@@ -198,35 +187,15 @@ const cases: { name: string; reason: PackRefusal; message: RegExp; make: () => P
     reason: 'outside-delegation',
     message: /guides\/global\/backups\/en.md is a guide for global, but the pack is signed by partner key/,
     make: () =>
-      repack(good, () => undefined).then(
-        async () =>
-          (
-            await (
-              await import('../../electron/core/packs/build')
-            ).buildPack({
-              pack: 'es-clinic',
-              sequence: 6,
-              created: NOW,
-              expires: new Date('2027-12-31T00:00:00Z'),
-              signer: keys.partnerES,
-              files: [],
-              base: {
-                sequence: 5,
-                guides: [
-                  {
-                    path: 'guides/global/backups/en.md',
-                    id: 'backups',
-                    lang: 'en',
-                    jurisdiction: 'global',
-                    version: 1,
-                    size: 1,
-                    sha256: '0'.repeat(64),
-                  },
-                ],
-              },
-            })
-          ).bytes,
-      ),
+      makePack(keys.partnerES, [], {
+        sequence: 6,
+        base: {
+          sequence: 5,
+          guides: [
+            { path: 'guides/global/backups/en.md', id: 'backups', lang: 'en', jurisdiction: 'global', version: 1, size: 1, sha256: '0'.repeat(64) },
+          ],
+        },
+      }),
   },
   {
     name: 'the manifest of one pack with the files of another',
@@ -354,7 +323,6 @@ const cases: { name: string; reason: PackRefusal; message: RegExp; make: () => P
     reason: 'malformed-manifest',
     message: /guides\/ES\/es-recording-police\/es.md is version 3 but the manifest says 4/,
     make: async () => {
-      const { signDocument } = await import('../../electron/core/packs/signed');
       return repack(good, (files) =>
         editManifest(files, (m) => {
           (m.signed.guides as { version: number }[])[0]!.version = 4;
@@ -406,20 +374,11 @@ describe('pack refusals change nothing', () => {
       now: () => NOW,
       limits: { maxPackBytes: 1024 * 1024, maxUncompressedBytes: 1024 * 1024, maxRatio: 100, maxEntries: 1, maxEntryBytes: 1000 },
     });
-    const tooMany = await refusal(small.preview(good));
+    const tooMany = await refusalOf(small.preview(good));
     expect(tooMany.reason).toBe('too-large');
     expect(tooMany.message).toMatch(/more than 1 entries|over the 1000-byte limit for one file/);
-    const bomb = await refusal(small.preview(gzipSync(await rawTar([{ name: 'a', bytes: Buffer.alloc(2 * 1024 * 1024) }]))));
+    const bomb = await refusalOf(small.preview(gzipSync(await rawTar([{ name: 'a', bytes: Buffer.alloc(2 * 1024 * 1024) }]))));
     expect(bomb.reason).toBe('bomb');
     expect(bomb.message).toMatch(/expands past 1048576 bytes/);
   });
 });
-
-async function refusal(promise: Promise<unknown>): Promise<PackError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PackError);
-  return error as PackError;
-}
