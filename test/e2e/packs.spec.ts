@@ -1,4 +1,4 @@
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundledFile, FRENCH_GUIDE, makePack, makeWorld, nextVersion, SPANISH_GUIDE } from '../support/packs';
 import AxeBuilder from '@axe-core/playwright';
@@ -64,6 +64,19 @@ test('import a pack, read it, undo it, import it again', async ({ app, page }) =
   await page.reload();
   await app.open(page, '#/guide/es-recording-police/es');
   await expect(page.locator('main')).toContainText(WORD);
+});
+
+test('a pack file dropped on the screen is opened like one chosen with the button', async ({ app, page }) => {
+  await app.open(page, '#/packs');
+  const bytes = [...(await readFile(packFile))];
+  const transfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'es-clinic-1.fbpack'));
+    return dt;
+  }, bytes);
+  await page.locator('section.packs').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.locator('section.packs').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByTestId('pack-preview')).toContainText(SPANISH_GUIDE);
 });
 
 test('a pack outside its signer’s delegation is refused with its reason, and nothing is installed', async ({ app, page }) => {

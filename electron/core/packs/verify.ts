@@ -51,7 +51,14 @@ export interface VerifyOptions {
 
 /** The trusted key list now: the newer of the shipped one and the last one accepted. */
 export function trustedKeyList(context: TrustContext): Envelope<KeyList> | null {
-  const kept = context.state.trusted.keyList ? verifyKeyList(context.state.trusted.keyList, context.roots, 'the installed key list') : null;
+  // A kept list that no shipped root key signs any more (the root was rotated in a new release) is set aside, not
+  // fatal: the shipped list, or a newer one a pack brings, takes over.
+  let kept: Envelope<KeyList> | null = null;
+  try {
+    kept = context.state.trusted.keyList ? verifyKeyList(context.state.trusted.keyList, context.roots, 'the installed key list') : null;
+  } catch {
+    kept = null;
+  }
   return newerKeyList(context.bundledKeyList, kept);
 }
 

@@ -64,13 +64,27 @@ export function PacksView() {
 
   const busy = step.name === 'checking' || step.name === 'applying';
   return (
-    <section aria-labelledby="packs-title" className="packs" aria-busy={busy} data-pack-step={step.name}>
+    <section
+      aria-labelledby="packs-title"
+      className="packs"
+      aria-busy={busy}
+      data-pack-step={step.name}
+      // A pack file dropped anywhere on the screen is opened like one chosen with the button.
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        if (!busy) void open(event.dataTransfer.files[0]);
+      }}
+    >
       <h1 id="packs-title">{t('packs.title')}</h1>
       <p>{t('packs.intro')}</p>
       <label className="button">
         {t('packs.open')}
         <input type="file" accept=".fbpack" data-testid="pack-file" disabled={busy} onChange={(event) => void open(event.target.files?.[0])} />
       </label>
+      <p>{t('packs.drop')}</p>
       <p role="status">
         {busy ? t(step.name === 'checking' ? 'packs.checking' : 'packs.applying') : step.name === 'applied' ? t('packs.applied') : ''}
       </p>
