@@ -221,3 +221,16 @@ describe('installed content changed outside Fieldbook', () => {
     });
   });
 });
+
+describe('two applies at once', () => {
+  it('the same pack applied twice at once is applied once; the second is refused as a replay', async () => {
+    const { keys, open } = await world();
+    const packs = await open();
+    const updated = Buffer.from(nextVersion((await bundledFile(SPANISH_GUIDE)).toString('utf8'), 'Texto de prueba.'));
+    const pack = await makePack(keys.partnerES, [{ path: SPANISH_GUIDE, bytes: updated }]);
+    const results = await Promise.allSettled([packs.apply(pack), packs.apply(pack)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(((results[1] as PromiseRejectedResult).reason as Error).message).toMatch(/already installed/);
+    expect(packs.state().undo).toHaveLength(1);
+  });
+});

@@ -112,20 +112,30 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
     return { ...layered, problems: [...layered.problems, ...overlay.problems] };
   }
 
+  // Applies and undos run one at a time, each verifying against the state the one before it left.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   return {
     store,
     catalog,
     preview: async (bytes) => (await verify(bytes)).preview,
-    async apply(bytes, onProgress) {
-      const { verified, preview } = await verify(bytes);
-      serial += 1;
-      await applyPack(store, verified, options.now(), onProgress);
-      return preview;
-    },
-    async undo() {
-      serial += 1;
-      return undoLast(store);
-    },
+    apply: (bytes, onProgress) =>
+      serialised(async () => {
+        const { verified, preview } = await verify(bytes);
+        serial += 1;
+        await applyPack(store, verified, options.now(), onProgress);
+        return preview;
+      }),
+    undo: () =>
+      serialised(async () => {
+        serial += 1;
+        return undoLast(store);
+      }),
     state: () => store.read(),
     keyListVersion: () => {
       const kept = (store.read().trusted.keyList as { signed?: { version?: number } } | null)?.signed?.version ?? null;
