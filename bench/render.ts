@@ -27,12 +27,12 @@ async function bundleRenderer(): Promise<string> {
 }
 
 const PATHOLOGICAL: Record<string, string> = {
-  'deep-quotes': '>'.repeat(10_000) + ' deep',
+  'deep-quotes': `${'>'.repeat(10_000)} deep`,
   'deep-lists': Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'),
   'emphasis-runs': Array.from({ length: 200 }, () => '*_a'.repeat(1_300)).join('\n\n'),
   'huge-table': `| ${'h | '.repeat(200)}\n|${'---|'.repeat(200)}\n${Array.from({ length: 5_000 }, () => `| ${'*c* | '.repeat(200)}`).join('\n')}`,
   'long-line': 'word '.repeat(400_000),
-  'nested-links': '['.repeat(50_000) + 'a' + ']'.repeat(50_000) + '(https://example.org)',
+  'nested-links': `${'['.repeat(50_000)}a${']'.repeat(50_000)}(https://example.org)`,
 };
 
 const catalog = await loadContent('content');

@@ -13,7 +13,7 @@ export interface Bridge {
 
 /** The typed client the UI uses: results unwrap, failures throw FieldbookError with the core's message. */
 export interface Client {
-  invoke<M extends Method>(method: M, ...input: {} extends Input<M> ? [Input<M>?] : [Input<M>]): Promise<Result<M>>;
+  invoke<M extends Method>(method: M, ...input: Record<never, never> extends Input<M> ? [Input<M>?] : [Input<M>]): Promise<Result<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 

@@ -18,7 +18,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values;
+let values: { 'content-dir'?: string; out?: string; help?: boolean } = {};
 try {
   ({ values } = parseArgs({
     options: { 'content-dir': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },

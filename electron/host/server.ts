@@ -35,7 +35,7 @@ export const DEFAULT_LIMITS: HostLimits = {
   idleTimeout: 60_000,
   maxConnections: 64,
 };
-const EVENTS: EventName[] = ['notice', 'settings-changed'];
+const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed'];
 
 export interface HostOptions {
   router: Router;

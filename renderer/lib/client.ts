@@ -33,12 +33,19 @@ function browserBridge(): Bridge {
       return (await response.json()) as Envelope<unknown>;
     },
     on(event, listener) {
-      if (!source) source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        // The page's signal that events flow: tests wait for it before changing anything the app should notice.
+        source.addEventListener('open', () => (document.documentElement.dataset.events = 'open'));
+      }
       let set = listeners.get(event);
       if (!set) {
         const created = new Set<(payload: unknown) => void>();
         listeners.set(event, created);
-        source.addEventListener(event, (message) => created.forEach((fn) => fn(JSON.parse((message as MessageEvent<string>).data))));
+        source.addEventListener(event, (message) => {
+          const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+          for (const fn of created) fn(payload);
+        });
         set = created;
       }
       set.add(listener);

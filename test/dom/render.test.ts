@@ -45,7 +45,7 @@ describe('every bundled guide renders whole', () => {
 
 describe('pathological Markdown is bounded', () => {
   const cases: [string, string, string][] = [
-    ['deep block quotes', '>'.repeat(10_000) + ' deep', 'depth'],
+    ['deep block quotes', `${'>'.repeat(10_000)} deep`, 'depth'],
     ['deep nested lists', Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'), 'depth'],
     ['mixed quotes and lists', Array.from({ length: 500 }, (_, i) => `${'> - '.repeat(i)}x`).join('\n'), 'depth'],
     ['runs of emphasis delimiters', '*_a'.repeat(30_000), 'lineLength'],
@@ -58,7 +58,7 @@ describe('pathological Markdown is bounded', () => {
     ],
     ['a long line', 'word '.repeat(200_000), 'chars'],
     ['many lines', 'x\n'.repeat(50_000), 'lines'],
-    ['nested links', '['.repeat(20_000) + 'a' + ']'.repeat(20_000) + '(https://example.org)', 'delimiters'],
+    ['nested links', `${'['.repeat(20_000)}a${']'.repeat(20_000)}(https://example.org)`, 'delimiters'],
   ];
   for (const [name, markdown, limit] of cases) {
     it(`${name}: renders, shortened, reported as "${limit}"`, () => {
@@ -85,7 +85,7 @@ describe('pathological Markdown is bounded', () => {
   });
 
   it('leaves code blocks as written', () => {
-    const code = '```\n' + '*'.repeat(1_000) + '\n```';
+    const code = `\`\`\`\n${'*'.repeat(1_000)}\n\`\`\``;
     expect(boundMarkdown(code)).toEqual({ markdown: code, hit: [] });
   });
 });

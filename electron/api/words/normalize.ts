@@ -26,7 +26,7 @@ const LATIN_MARKS = /(\p{Script=Latin})\p{Mn}+/gu;
 /** Arabic harakat, shadda, sukun, hamza and madda marks, superscript alef, Quranic annotation marks and tatweel. */
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
 const HEBREW_MARKS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/g;
-const JOINERS = /[\u200C\u200D\u00AD]/g;
+const JOINERS = /\u200C|\u200D|\u00AD/g;
 
 const LETTER_MAP: Record<string, string> = {
   ß: 'ss',
@@ -59,7 +59,7 @@ const LETTERS = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
 const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 /** Anything that needs more than lower-casing; most English words skip the slow path. */
-const NEEDS_FOLDING = /[^\x00-\x7F]/;
+const NEEDS_FOLDING = /[\u0080-\u{10FFFF}]/u;
 
 const ARABIC_ARTICLES = ['\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0643\u0627\u0644', '\u0641\u0627\u0644', '\u0644\u0644', '\u0627\u0644'];
 const MIN_STEM = 3;

@@ -7,11 +7,12 @@ import { formatDate } from '../../lib/i18n';
 import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
+import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
-import { highlightMatches } from '../search/highlight';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { useCurrentSection } from './current-section';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
+import { LIMITS } from './bounds';
 import { renderGuide } from './render';
 
 /** Each language is named in itself, as a person looking for their own language expects. */
@@ -52,7 +53,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const lang = i18n.language;
   // Interface text inside a guide follows the interface's direction, not the guide's (an English note in an Arabic guide).
   const uiDir = i18n.dir(lang);
-  const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang]);
+  const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang], useContentRevision());
   const guide = state.status === 'ready' ? state.value : null;
   const [checked, setChecked] = useState<number[] | null>(null);
   const [external, setExternal] = useState<{ url: string; decision: LinkDecision } | null>(null);
@@ -60,19 +61,42 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const { html, shortened } = useMemo(() => (guide ? renderGuide(guide.body, guide.lang) : { html: '', shortened: [] }), [guide]);
   const total = useMemo(() => (html.match(/type="checkbox"/g) ?? []).length, [html]);
 
-  const onToggle = useMemo(
-    () => (next: number[]) => {
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const onToggle = useMemo(() => {
+    let saved = guide?.checked ?? [];
+    return (next: number[]) => {
       if (!guide) return;
       setChecked(next);
-      void client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next });
-    },
-    [guide],
-  );
+      client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next }).then(
+        (stored) => {
+          saved = stored;
+          setSaveError(null);
+        },
+        (error: unknown) => {
+          // Nothing was saved: the boxes go back to what is stored, so the page never shows ticks that are not kept.
+          for (const [index, box] of (container.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []).entries()) {
+            box.checked = saved.includes(index);
+          }
+          setChecked(saved);
+          setSaveError((error as Error).message);
+        },
+      );
+    };
+  }, [guide]);
   useGuideDom(container, guide, route.section, onToggle);
   // After useGuideDom, which gives the headings the ids this looks for.
   const anchors = useMemo(() => guide?.sections.map((section) => section.anchor) ?? [], [guide]);
   const reading = useCurrentSection(container, anchors);
-  useEffect(() => void (guide && container.current && highlightMatches(container.current, route.highlight ?? '')), [guide, route.highlight]);
+  useEffect(() => {
+    const root = container.current;
+    const query = route.highlight ?? '';
+    // Nothing to mark, and no marks of an earlier query to clear.
+    if (!guide || !root || (query === '' && !root.querySelector('mark[data-search-match]'))) return;
+    // Loaded when first needed: the stemmers it marks words with are most of its size, and no first paint waits for them.
+    void import('../search/highlight').then(({ highlightMatches }) => {
+      if (container.current === root) highlightMatches(root, query);
+    });
+  }, [guide, route.highlight]);
   useEffect(() => setChecked(guide?.checked ?? null), [guide]);
 
   // Every link that leaves the app goes through the one shared policy, in both modes and for every way of following
@@ -129,7 +153,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           <nav className="toc" aria-labelledby="toc-title" lang={lang} dir={uiDir}>
             <h2 id="toc-title">{t('guide.contents')}</h2>
             <ol>
-              {g.sections.map((section) => (
+              {g.sections.slice(0, LIMITS.tocEntries).map((section) => (
                 <li key={section.anchor} className={`toc-level-${section.level}`} lang={g.lang} dir="auto">
                   <a
                     href={hrefFor({ name: 'guide', id: g.id, lang: g.lang, section: section.anchor })}
@@ -140,6 +164,11 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
                 </li>
               ))}
             </ol>
+            {g.sections.length + g.omittedSections > LIMITS.tocEntries && (
+              <p className="toc-more" data-testid="toc-more">
+                {t('guide.moreSections', { count: g.sections.length + g.omittedSections - LIMITS.tocEntries })}
+              </p>
+            )}
           </nav>
         )}
         <div className="reader-main">
@@ -148,6 +177,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
               {t('guide.checklistProgress', { done, total })}
             </p>
           )}
+          {saveError && <ErrorMessage message={saveError} />}
           {shortened.length > 0 && (
             <p className="notice notice-warning render-note" role="note" lang={lang} dir={uiDir} data-testid="render-shortened">
               {t('guide.shortened')}
