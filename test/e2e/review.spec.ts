@@ -19,6 +19,8 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
     await expect(law.getByTestId('review-badge')).toContainText('Not yet reviewed');
     const security = page.locator('[data-testid="guide-card"][data-guide="account-security"][data-lang="en"]');
     await expect(security.getByTestId('review-badge')).toHaveAttribute('data-status', 'not-reviewed');
+    // One card per guide, in the interface language: the Spanish version shows with Spanish chosen as the language.
+    await page.getByLabel('Language', { exact: true }).selectOption('es');
     const behind = page.locator('[data-testid="guide-card"][data-guide="phone-at-a-demonstration"][data-lang="es"]');
     await expect(behind.getByTestId('review-badge')).toHaveAttribute('data-status', 'translation-behind');
   });

@@ -4,7 +4,8 @@ import { byLanguage, documentsOf, fingerprintOf, type SearchDocument } from './d
 import { LanguageIndex } from './engine';
 import { readIndexFile, readManifest } from './index-files';
 import { searchIndexes, type Ranked } from './query';
-import { ancestry, jurisdictionWeights } from './rank';
+import { applicableTo } from '../../api/applies';
+import { jurisdictionWeights } from './rank';
 
 /**
  * search/service: the search the core answers 'search.query' with. It starts loading after the core has opened,
@@ -106,7 +107,7 @@ export function openSearch(initial: Catalog, options: SearchServiceOptions = {})
     },
     async query(request) {
       const { catalog, indexes, guides } = await current();
-      const applies = request.jurisdiction ? new Set(ancestry(catalog.jurisdictions, request.jurisdiction)) : null;
+      const applies = request.jurisdiction ? applicableTo(catalog.jurisdictions, request.jurisdiction) : null;
       const { topic } = request;
       const answer = searchIndexes(indexes, request.q, {
         limit: request.limit ?? 20,
