@@ -7,7 +7,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('electron/main/index.ts') },
+      // The browser-mode host is built beside the desktop main process, so `npm run serve` starts it with plain
+      // Node instead of transpiling it at every launch.
+      lib: { entry: { index: resolve('electron/main/index.ts'), host: resolve('electron/host/cli.ts') } },
+      // Node loads a JSON package only with an import attribute, which shared code (words/stems.ts, also run in the
+      // page) cannot carry: the one list taken from it is bundled instead.
+      externalizeDeps: { exclude: ['stopwords-iso'] },
     },
   },
   preload: {

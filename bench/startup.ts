@@ -1,6 +1,6 @@
 /**
- * Start-up: milliseconds from launching the browser-mode host (a fresh `tsx electron/host/cli.ts` process, as
- * `npm run serve` starts after its build) to the library's first contentful paint, to the library's guide cards being
+ * Start-up: milliseconds from launching the browser-mode host (a fresh `node out/main/host.js` process, the prebuilt
+ * bundle `npm run serve` starts) to the library's first contentful paint, to the library's guide cards being
  * shown, and to the search box accepting input, in Debian's Chromium. Median of 5 runs; prints JSON.
  * Needs a built renderer (`npm run build`).
  */
@@ -14,7 +14,7 @@ const RUNS = Number(process.env.RUNS ?? 5);
 
 function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

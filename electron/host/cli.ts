@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { clockFromEnv } from '../core/clock';
 import { defaultUserDataDir } from '../core/paths';
-import { launchBrowserMode } from './launch';
 
 const USAGE = `Usage: npm run serve -- [--port N] [--data-dir DIR] [--content-dir DIR]
 
@@ -49,6 +48,8 @@ try {
 
 const dataDir = values['data-dir'] ?? process.env.FIELDBOOK_DATA_DIR ?? defaultUserDataDir();
 try {
+  // Loaded after the arguments are read, so --help and a wrong argument answer at once.
+  const { launchBrowserMode } = await import('./launch');
   const host = await launchBrowserMode({ dataDir, contentDir: values['content-dir'], port, clock });
   console.log(
     `Fieldbook is running in browser mode.\nOpen: ${host.url}\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`,

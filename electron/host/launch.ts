@@ -6,8 +6,18 @@ import type { Clock } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
 import { startHost, type Host } from './server';
 
-/** The repository root, found from this file so the host works from any current folder. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The repository root, found from this file so the host works from any current folder, whether it runs from the
+ * sources (electron/host/) or from the prebuilt bundle (out/main/), where the bundler may place it deeper in a chunk.
+ */
+export const PROJECT_ROOT = projectRootFrom(dirname(fileURLToPath(import.meta.url)));
+
+function projectRootFrom(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'content', 'jurisdictions.yaml'))) return dir;
+    if (dirname(dir) === dir) return resolve(start, '..', '..');
+  }
+}
 
 export interface BrowserModeOptions {
   dataDir: string;

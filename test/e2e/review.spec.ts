@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures';
 
 /**
- * Review status as a person meets it, with the clock set past the bundled law guides' review-by date (2027-05-28)
- * and before the security guides' (2027-11-28).
+ * Review status as a person meets it, with the clock set past the bundled law guides' review-by dates (2027-05-28,
+ * and 2027-06-01 for those revised on 2026-12-01) and before the security guides' (2027-11-28 and 2027-12-01).
  */
-test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
-  test.use({ now: '2027-06-01' });
+test.describe('with the clock set to 2027-06-02 on the bundled guides', () => {
+  test.use({ now: '2027-06-02' });
 
   test('the library badges overdue law guides, and the app says the clock is set', async ({ page, app }) => {
     await app.open(page);
-    await expect(page.getByTestId('clock-notice')).toContainText('Jun 1, 2027');
+    await expect(page.getByTestId('clock-notice')).toContainText('Jun 2, 2027');
     const law = page.locator('[data-testid="guide-card"][data-guide="us-rights-at-a-demonstration"][data-lang="en"]');
     await expect(law.getByTestId('review-badge')).toHaveAttribute('data-status', 'overdue');
     await expect(law.getByTestId('review-badge')).toContainText('Overdue for review');
@@ -30,7 +30,7 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
     const banner = page.getByTestId('review-banner');
     await expect(banner).toBeVisible();
     await expect(banner.getByRole('heading', { name: 'This guide is overdue for review' })).toBeVisible();
-    await expect(banner).toContainText('It was due to be checked by May 28, 2027');
+    await expect(banner).toContainText('It was due to be checked by Jun 1, 2027');
     await expect(banner).toContainText('The law, or how police apply it, may have changed');
     await expect(banner).toContainText('No local partner has reviewed it yet.');
     await expect(banner).toContainText('Check with local contacts');
@@ -55,12 +55,12 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
     await app.open(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Review status' })).toBeVisible();
-    await expect(page.getByTestId('review-as-of')).toContainText('Jun 1, 2027');
+    await expect(page.getByTestId('review-as-of')).toContainText('Jun 2, 2027');
 
     const byJurisdiction = page.getByTestId('counts-jurisdiction');
     const total = byJurisdiction.locator('tfoot tr[data-key="all"]');
     await expect(total.locator('td[data-state="overdue"]')).toHaveText('38');
-    await expect(total.locator('td[data-state="translation-behind"]')).toHaveText('2');
+    await expect(total.locator('td[data-state="translation-behind"]')).toHaveText('3');
     await expect(total.locator('td[data-state="not-reviewed"]')).toHaveText('60');
     await expect(byJurisdiction.locator('tbody tr[data-key="US"] td[data-state="overdue"]')).toHaveText('4');
     await expect(byJurisdiction.locator('tbody tr[data-key="global"] td[data-state="overdue"]')).toHaveText('0');
@@ -71,7 +71,7 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
     await expect(rows).toHaveCount(60);
     const statuses = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
     expect(statuses.slice(0, 38).every((s) => s === 'overdue')).toBe(true);
-    expect(statuses.slice(38, 40)).toEqual(['translation-behind', 'translation-behind']);
+    expect(statuses.slice(38, 41)).toEqual(['translation-behind', 'translation-behind', 'translation-behind']);
 
     await page.getByLabel('Status', { exact: true }).selectOption('overdue');
     await page.getByLabel('Jurisdiction', { exact: true }).selectOption('FR');
@@ -81,20 +81,20 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
     const csvDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export as CSV' }).click();
     const csv = await csvDownload;
-    expect(csv.suggestedFilename()).toBe('fieldbook-review-2027-06-01.csv');
+    expect(csv.suggestedFilename()).toBe('fieldbook-review-2027-06-02.csv');
     const csvText = await readFile((await csv.path())!, 'utf8');
     const lines = csvText.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^\uFEFFstatus,also,id,lang,jurisdiction,title,/);
     expect(lines).toHaveLength(9);
     expect(lines.slice(1).every((line) => line.startsWith('overdue,not-reviewed,fr-'))).toBe(true);
-    await expect(page.getByTestId('review-shown')).toContainText('Exported as fieldbook-review-2027-06-01.csv');
+    await expect(page.getByTestId('review-shown')).toContainText('Exported as fieldbook-review-2027-06-02.csv');
 
     const mdDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export as Markdown' }).click();
     const md = await mdDownload;
-    expect(md.suggestedFilename()).toBe('fieldbook-review-2027-06-01.md');
+    expect(md.suggestedFilename()).toBe('fieldbook-review-2027-06-02.md');
     const mdText = await readFile((await md.path())!, 'utf8');
-    expect(mdText).toContain('As of 2027-06-01, UTC (clock set for a demonstration or test)');
+    expect(mdText).toContain('As of 2027-06-02, UTC (clock set for a demonstration or test)');
     expect(mdText).toContain('status overdue; jurisdiction FR, 8 guide(s)');
   });
 
@@ -123,8 +123,8 @@ test.describe('with the clock set to 2027-06-01 on the bundled guides', () => {
     await app.open(page, '#/review');
     const total = page.getByTestId('counts-jurisdiction').locator('tfoot tr[data-key="all"]');
     await expect(total.locator('td[data-state="due-soon"]')).toHaveText('0');
-    // 2027-11-28 is 180 days after 2027-06-01: a 180-day window takes in the 22 security guides.
-    await page.getByTestId('due-soon-days').fill('180');
+    // 2027-12-01 is 182 days after 2027-06-02: a 182-day window takes in the 22 security guides.
+    await page.getByTestId('due-soon-days').fill('182');
     await page.getByTestId('due-soon-days').press('Enter');
     await expect(total.locator('td[data-state="due-soon"]')).toHaveText('22');
     await page.evaluate(() => (location.hash = '#/'));

@@ -37,10 +37,10 @@ export function guide(
 export function catalogOf(guides: Guide[]): Catalog {
   return {
     jurisdictions: [
-      { code: 'global', parent: null, names: { en: 'Global' } },
-      { code: 'US', parent: 'global', names: { en: 'United States' } },
-      { code: 'US-CA', parent: 'US', names: { en: 'California' } },
-      { code: 'GB', parent: 'global', names: { en: 'United Kingdom' } },
+      { code: 'global', parent: null, names: { en: 'Global' }, aliases: [], abbreviations: [] },
+      { code: 'US', parent: 'global', names: { en: 'United States' }, aliases: [], abbreviations: [] },
+      { code: 'US-CA', parent: 'US', names: { en: 'California' }, aliases: [], abbreviations: [] },
+      { code: 'GB', parent: 'global', names: { en: 'United Kingdom' }, aliases: [], abbreviations: [] },
     ],
     topics: [
       { id: 'devices', names: { en: 'Devices' } },

@@ -5,9 +5,11 @@ import type { SearchService } from '../../electron/core/search/service';
 export interface LabelledQuery {
   q: string;
   kind: string;
-  /** `id`, `id/lang` or `id/lang#anchor`. */
-  expect: string;
+  /** `id`, `id/lang` or `id/lang#anchor`; or several, when more than one section answers the query. */
+  expect: string | string[];
   myJurisdiction?: string;
+  /** The language the query is written in (natural-queries.json). */
+  lang?: string;
 }
 
 export interface Outcome {
@@ -17,11 +19,16 @@ export interface Outcome {
   top: string[];
 }
 
-export function labelledQueries(): LabelledQuery[] {
-  return (JSON.parse(readFileSync(join(import.meta.dirname, 'queries.json'), 'utf8')) as { queries: LabelledQuery[] }).queries;
+/** The labelled queries of test/search/<file>: queries.json (by kind of query) or natural-queries.json (as people type). */
+export function labelledQueries(file = 'queries.json'): LabelledQuery[] {
+  return (JSON.parse(readFileSync(join(import.meta.dirname, file), 'utf8')) as { queries: LabelledQuery[] }).queries;
 }
 
-function satisfies(expect: string, key: string): boolean {
+function satisfies(expected: string | string[], key: string): boolean {
+  return (Array.isArray(expected) ? expected : [expected]).some((expect) => satisfiesOne(expect, key));
+}
+
+function satisfiesOne(expect: string, key: string): boolean {
   const [guide = '', anchor] = expect.split('#');
   const [id, lang] = guide.split('/');
   const [hitGuide = '', hitAnchor = ''] = key.split('#');

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../electron/core/content/load';
@@ -63,6 +64,22 @@ describe('the bundled content', () => {
     const catalog = await loadContent('content');
     expect(catalog.problems.map((problem) => formatProblem('content', problem))).toEqual([]);
     expect(catalog.guides.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('keeps earlier versions under content/history, each older than the guide it came from, and never loads them', async () => {
+    const catalog = await loadContent('content');
+    expect(catalog.guides.some((guide) => !guide.file.startsWith('guides/'))).toBe(false);
+    const current = new Map(catalog.guides.map((guide) => [`${guide.meta.jurisdiction}/${guide.meta.id}/${guide.meta.lang}`, guide.meta.version]));
+    const saved = (await readdir('content/history', { recursive: true })).filter((name) => name.endsWith('.md'));
+    expect(saved.length).toBeGreaterThan(0);
+    for (const name of saved) {
+      const match = /^([^/]+)\/([^/]+)\/([^/]+)\.v(\d+)\.md$/.exec(name.split(sep).join('/'));
+      expect(match, `${name} must be <JURISDICTION>/<guide-id>/<lang>.v<N>.md`).not.toBeNull();
+      const [, jurisdiction, id, lang, version] = match!;
+      const text = await readFile(join('content/history', name), 'utf8');
+      expect(text, `${name} must hold version ${version}`).toMatch(new RegExp(`^version: ${version}$`, 'm'));
+      expect(current.get(`${jurisdiction}/${id}/${lang}`), `${name}: the current guide must be newer`).toBeGreaterThan(Number(version));
+    }
   });
 });
 

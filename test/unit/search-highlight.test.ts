@@ -14,7 +14,8 @@ describe('reader highlighting of the search words', () => {
     const root = body('<h2>Recording the police</h2><p>Police may not take your <em>phone</em> without a warrant. Policing differs.</p>');
     const before = root.textContent;
     const marks = highlightMatches(root, 'police phone');
-    expect(marks.map((m) => m.textContent)).toEqual(['police', 'Police', 'phone']);
+    // "Policing" shares the stem of "police", as the search matched it.
+    expect(marks.map((m) => m.textContent)).toEqual(['police', 'Police', 'phone', 'Policing']);
     expect(root.querySelector('em mark')?.textContent).toBe('phone');
     expect(root.textContent).toBe(before);
   });
@@ -24,6 +25,19 @@ describe('reader highlighting of the search words', () => {
     expect(highlightMatches(root, 'policia detenc').map((m) => m.textContent)).toEqual(['policía', 'detención']);
     expect(highlightMatches(root, 'شرطه').map((m) => m.textContent)).toEqual(['الشرطة']);
     expect(highlightMatches(root, 'encrpytion').map((m) => m.textContent)).toEqual(['Encryption']);
+  });
+
+  it('marks only what matched as typed, as a stem or as a typo of a word the guide does not hold', () => {
+    const root = body('<p lang="en">New York police may detain you. At work, detainees wait.</p>');
+    // "york" is in the guide as typed, so "work" is no typo of it; "what", "to", "if" are small words.
+    expect(highlightMatches(root, 'what to do if new york').map((m) => m.textContent)).toEqual(['New', 'York']);
+    // "detain" by its stem; "detainees", which Snowball stems apart, as the search reaches it: two edits away.
+    expect(highlightMatches(root, 'detained ').map((m) => m.textContent)).toEqual(['detain', 'detainees']);
+    // A swap of two letters is one typo, as the search counts it.
+    expect(highlightMatches(root, 'polcie ').map((m) => m.textContent)).toEqual(['police']);
+    expect(highlightMatches(root, 'yrok ').map((m) => m.textContent)).toEqual(['York']);
+    // A query of nothing but small words still marks them.
+    expect(highlightMatches(root, 'at ').map((m) => m.textContent)).toEqual(['At']);
   });
 
   it('never turns the query or the text into markup', () => {
@@ -48,5 +62,7 @@ describe('reader highlighting of the search words', () => {
   it('measures edit distance, giving up past the limit', () => {
     expect(editDistance('kettling', 'kettlng', 1)).toBe(1);
     expect(editDistance('kettling', 'settle', 1)).toBe(2);
+    expect(editDistance('polcie', 'police', 1)).toBe(1);
+    expect(editDistance('encrpyt', 'encrypt', 1)).toBe(1);
   });
 });

@@ -279,7 +279,7 @@ export async function loadContent(dir: string): Promise<Catalog> {
     loadList(dir, 'topics.yaml', topicsSchema, problems),
     loadList(dir, 'languages.yaml', languagesSchema, problems),
   ]);
-  const jurisdictions: Jurisdiction[] = jurisdictionRows.map((row) => ({ code: row.code, parent: row.parent ?? null, names: row.names }));
+  const jurisdictions: Jurisdiction[] = jurisdictionRows.map((row) => ({ code: row.code, parent: row.parent ?? null, names: row.names, aliases: row.aliases ?? [], abbreviations: row.abbreviations ?? [] }));
   const codes = new Set(jurisdictions.map((j) => j.code));
   for (const j of jurisdictions) {
     if (j.parent !== null && !codes.has(j.parent))

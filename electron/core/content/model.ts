@@ -13,6 +13,10 @@ export interface Jurisdiction {
   code: string;
   parent: string | null;
   names: Record<string, string>;
+  /** Abbreviations and other names people type for it (jurisdictions.yaml). */
+  aliases: string[];
+  /** Abbreviations that count only in capitals (jurisdictions.yaml). */
+  abbreviations: string[];
 }
 
 export interface Topic {

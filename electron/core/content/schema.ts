@@ -88,6 +88,13 @@ export const jurisdictionsSchema = z.array(
     code: z.string().regex(/^(global|[A-Z]{2}(-[A-Z0-9]{1,3})?)$/, 'must be an ISO 3166 code or global'),
     parent: z.string().optional(),
     names,
+    /** Abbreviations and other names people type for it, in any language ("NYC", "EE. UU."): search understands them. */
+    aliases: z.array(text).max(50).optional(),
+    /** Abbreviations that are also small words somewhere ("US", "DE"): search understands them only in capitals. */
+    abbreviations: z
+      .array(z.string().regex(/^[A-Z]{2,4}$/, 'must be 2 to 4 capital letters'))
+      .max(10)
+      .optional(),
   }),
 );
 export const topicsSchema = z.array(z.strictObject({ id: slug, names }));

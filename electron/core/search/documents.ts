@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../content/model';
 import { termsOf } from '../../api/words/tokenize';
+import { stemOf } from '../../api/words/stems';
 
 /**
  * search/documents: what the index is made of. One document per section of a guide in one language, carrying the
@@ -24,7 +25,7 @@ export interface SearchDocument {
 }
 
 /** Raised whenever what is indexed, or how, changes, so indexes written by an older build are rebuilt, not misread. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 export function documentKey(guideId: string, lang: string, anchor: string): string {
   return `${guideId}/${lang}#${anchor}`;
@@ -68,6 +69,8 @@ const ANALYSIS_PROBE =
   "L'Œuvre Straße İstanbul ｐｏｌｉｃｅ policía détention й a x1 والشرطة للشرطة تَشْفِير تشـــفير أمان إيميل مسؤول مسئول على مظاهرة ألم " +
   'کتاب می‌خواهم ۱۲۳ ٤٥ שָׁלוֹם 警察官がスマートフォンを押収した 警察可以搜查你的手机吗 ตำรวจสามารถค้นโทรศัพท์ของคุณได้หรือไม่';
 let analysisSignature: string | undefined;
+/** Inflected words in the languages with stemmers, for the stem part of the fingerprint. */
+const STEM_PROBE = 'detained arrested recordings détenus arrestation grabaciones detenidos Festnahmen Polizisten задержания';
 
 /**
  * A digest of exactly what one language's index is built from, the format it is built in and how the rules
@@ -77,7 +80,12 @@ let analysisSignature: string | undefined;
 export function fingerprintOf(documents: readonly SearchDocument[]): string {
   const hash = createHash('sha256');
   analysisSignature ??= termsOf(ANALYSIS_PROBE).join(' ');
-  hash.update(`fieldbook-search-${INDEX_FORMAT}\0${analysisSignature}\0`);
+  // Stems are indexed too: a change of stemmer rules (another version of the library) makes the index stale.
+  const lang = documents[0]?.lang ?? '';
+  const stemSignature = termsOf(`${ANALYSIS_PROBE} ${STEM_PROBE}`)
+    .map((term) => stemOf(term, lang))
+    .join(' ');
+  hash.update(`fieldbook-search-${INDEX_FORMAT}\0${analysisSignature}\0${stemSignature}\0`);
   for (const doc of documents) hash.update(`${doc.key}\0${doc.title}\0${doc.heading}\0${doc.summary}\0${doc.body}\0\0`);
   return hash.digest('hex');
 }

@@ -3,6 +3,7 @@ import { fingerprintOf, INDEX_FORMAT, type SearchDocument } from './documents';
 import { stripArticle } from '../../api/words/normalize';
 import { TermTree } from './terms';
 import { tokenize, termsOf } from '../../api/words/tokenize';
+import { isStopWord, STEM_MARK, stemOf, stems } from '../../api/words/stems';
 
 /**
  * search/engine: one index per content language, each over that language's sections, and the query that runs
@@ -30,6 +31,17 @@ const BOOSTS = FIELDS.map((field) => FIELD_BOOSTS[field]);
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+/** A word sharing only its stem with the one typed ("detained" for "detain"): more than a typo, less than the word. */
+const STEM_WEIGHT = 0.6;
+/** A stem one letter longer than the typed word's ("detaine", from "detainee", for "detained"): Snowball keeps them apart. */
+const STEM_EXTENSION_WEIGHT = 0.4;
+/** Stems from this length may reach one letter further; shorter ones would reach unrelated words. */
+const STEM_EXTENSION_FROM = 5;
+/**
+ * A stop word or question word ("what", "if", "que", "comment") counts for this much of a word, both in its score
+ * and in how many of the query's words a section matched: "what to do if detained" is about being detained.
+ */
+const STOP_WEIGHT = 0.15;
 /**
  * Near spellings kept per query word, closest first: a long word two edits away from many others would otherwise
  * add hundreds of unrelated words, and time, to one keystroke.
@@ -146,14 +158,14 @@ export class LanguageIndex {
 
   /** Builds the index in slices, leaving the event loop free between them. */
   static async build(lang: string, documents: readonly SearchDocument[]): Promise<LanguageIndex> {
-    const postings = await runSliced(buildPostings(documents));
+    const postings = await runSliced(buildPostings(lang, documents));
     const tree = new TermTree(await runSliced(treeOf(postings.terms)));
     return new LanguageIndex(lang, documents, fingerprintOf(documents), dropTerms(postings), tree);
   }
 
   /** The same, in one go: for command-line builds and tests, where nothing else waits. */
   static buildSync(lang: string, documents: readonly SearchDocument[]): LanguageIndex {
-    const postings = runSync(buildPostings(documents));
+    const postings = runSync(buildPostings(lang, documents));
     return new LanguageIndex(lang, documents, fingerprintOf(documents), dropTerms(postings), new TermTree(runSync(treeOf(postings.terms))));
   }
 
@@ -207,8 +219,8 @@ export class LanguageIndex {
     const expansions: Expansion[] = [];
     let touched = 0;
     const { offsets, documents, scores } = this.postings;
-    const add = (term: string, id: number, weight: number, bit: number) => {
-      expansions.push({ term, id, weight });
+    const add = (term: string, id: number, weight: number, bit: number, marked = true) => {
+      if (marked) expansions.push({ term, id, weight });
       for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
         const doc = documents[p]!;
         if (scratch.words[doc] === 0) scratch.touched[touched++] = doc;
@@ -217,10 +229,17 @@ export class LanguageIndex {
       }
     };
 
+    // Stop words weigh little, unless there is nothing else to go on.
+    const stop = query.terms.map((term) => isStopWord(term, this.lang));
+    if (stop.every(Boolean)) stop.fill(false);
+    const importance = stop.map((isStop) => (isStop ? STOP_WEIGHT : 1));
+    const stemmed = stems(this.lang);
+
     query.terms.forEach((term, index) => {
       const bit = 1 << Math.min(index, 31);
       const exact = this.tree.get(term);
-      if (exact !== undefined) add(term, exact, 1, bit);
+      if (exact !== undefined) add(term, exact, importance[index]!, bit, !stop[index]);
+      if (stop[index]) return;
       const prefixed = prefixes(query, term, index) ? new Set<string>() : null;
       if (prefixed) {
         for (const [word, id] of this.tree.withPrefix(term)) {
@@ -230,7 +249,22 @@ export class LanguageIndex {
           add(word, id, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * distance), bit);
         }
       }
-      const maxDistance = known.has(term) ? false : fuzzyFor(term);
+      // Letters that begin words but are no word themselves are a word being typed: its completions are what the
+      // person means, not the other forms or near spellings of a word nobody wrote.
+      const beingTyped = prefixed !== null && prefixed.size > 0 && exact === undefined && !known.has(term);
+      if (stemmed && !beingTyped) {
+        const bare = stemOf(term, this.lang);
+        const stem = STEM_MARK + bare;
+        const shared = this.tree.get(stem);
+        if (shared !== undefined) add(stem, shared, STEM_WEIGHT, bit);
+        // The stem may be a word of its own ("arrest" for "arrested"), which is indexed as itself.
+        const asWord = bare !== term ? this.tree.get(bare) : undefined;
+        if (asWord !== undefined) add(bare, asWord, STEM_WEIGHT, bit);
+        if (stem.length > STEM_EXTENSION_FROM) {
+          for (const [word, id] of this.tree.withPrefix(stem)) if (word.length === stem.length + 1) add(word, id, STEM_EXTENSION_WEIGHT, bit);
+        }
+      }
+      const maxDistance = known.has(term) || beingTyped ? false : fuzzyFor(term);
       if (maxDistance) {
         const near: [string, number, number][] = [];
         for (const [word, [id, distance]] of this.tree.fuzzy(term, maxDistance)) {
@@ -238,6 +272,12 @@ export class LanguageIndex {
         }
         if (near.length > FUZZY_LIMIT) near.sort((a, b) => a[2] - b[2] || (a[0] < b[0] ? -1 : 1)).length = FUZZY_LIMIT;
         for (const [word, id, distance] of near) add(word, id, (FUZZY_WEIGHT * word.length) / (word.length + distance), bit);
+        // A typo reaches other forms of the word meant too: "encrpyt" is one swap from the stem of "encryption".
+        if (stemmed) {
+          for (const [stem, [id, distance]] of this.tree.fuzzyStems(stemOf(term, this.lang), maxDistance)) {
+            if (distance > 0) add(stem, id, (FUZZY_WEIGHT * STEM_WEIGHT * stem.length) / (stem.length + distance), bit);
+          }
+        }
       }
     });
 
@@ -248,7 +288,11 @@ export class LanguageIndex {
       const doc = scratch.touched[i]!;
       const document = this.documents[doc]!;
       if (options.accept && !options.accept(document)) continue;
-      const score = scratch.score[doc]! * bitCount(scratch.words[doc]!) * weight * (options.jurisdictionWeights?.get(document.jurisdiction) ?? 1);
+      const score =
+        scratch.score[doc]! *
+        matchedWeight(scratch.words[doc]!, importance) *
+        weight *
+        (options.jurisdictionWeights?.get(document.jurisdiction) ?? 1);
       const guide = this.guideOf[doc]!;
       const best = scratch.guideDoc[guide]!;
       if (best === -1) guidesTouched.push(guide);
@@ -325,10 +369,11 @@ export class LanguageIndex {
   }
 }
 
-function bitCount(bits: number): number {
-  let count = 0;
-  for (let b = bits; b !== 0; b &= b - 1) count++;
-  return count;
+/** How much of the query a section matched: the sum of the importance of each query word it holds. */
+function matchedWeight(bits: number, importance: readonly number[]): number {
+  let sum = 0;
+  for (let b = bits; b !== 0; b &= b - 1) sum += importance[31 - Math.clz32(b & -b)] ?? 1;
+  return sum;
 }
 
 /** The terms live on in the tree's edges; the list of them is only needed to build it. */
@@ -364,7 +409,8 @@ const BUILD_STEP_DOCUMENTS = 8;
 const BUILD_STEP_TERMS = 2000;
 
 /** The postings of `documents`, each field's BM25 score times its boost summed per (term, document). */
-function* buildPostings(documents: readonly SearchDocument[]): Generator<void, Postings> {
+function* buildPostings(lang: string, documents: readonly SearchDocument[]): Generator<void, Postings> {
+  const stemmed = stems(lang);
   const fieldCount = FIELDS.length;
   const ids = new Map<string, number>();
   const postingDocs: number[][] = [];
@@ -372,21 +418,28 @@ function* buildPostings(documents: readonly SearchDocument[]): Generator<void, P
   const postingFrequencies: number[][] = [];
   const lastDoc: number[] = [];
   const lengths = new Uint32Array(documents.length * fieldCount);
+  /** Per term id, the id of its stem; -1 when the word is its own stem. */
+  const stemIds: number[] = [];
+  const idOf = (term: string): number => {
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(term, id);
+      postingDocs.push([]);
+      postingFrequencies.push([]);
+      lastDoc.push(-1);
+    }
+    return id;
+  };
   const totalLength = new Float64Array(fieldCount);
   for (let doc = 0; doc < documents.length; doc++) {
     const document = documents[doc]!;
     for (let field = 0; field < fieldCount; field++) {
       const terms = termsOf(document[FIELDS[field]!]);
       let unique = 0;
-      for (const term of terms) {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(term, id);
-          postingDocs.push([]);
-          postingFrequencies.push([]);
-          lastDoc.push(-1);
-        }
+      // Each word counts once as written, and once under its stem when that differs; a field's length (for BM25)
+      // counts the words as written only.
+      const count = (id: number): boolean => {
         const frequencies = postingFrequencies[id]!;
         if (lastDoc[id] !== doc) {
           lastDoc[id] = doc;
@@ -394,8 +447,22 @@ function* buildPostings(documents: readonly SearchDocument[]): Generator<void, P
           for (let f = 0; f < fieldCount; f++) frequencies.push(0);
         }
         const at = frequencies.length - fieldCount + field;
-        if (frequencies[at] === 0) unique++;
+        const first = frequencies[at] === 0;
         frequencies[at]!++;
+        return first;
+      };
+      for (const term of terms) {
+        const id = idOf(term);
+        if (count(id)) unique++;
+        if (!stemmed) continue;
+        // Each word is stemmed once per build, not once per occurrence.
+        let stemId = stemIds[id];
+        if (stemId === undefined) {
+          const stem = stemOf(term, lang);
+          stemId = stem === term ? -1 : idOf(STEM_MARK + stem);
+          stemIds[id] = stemId;
+        }
+        if (stemId >= 0) count(stemId);
       }
       lengths[doc * fieldCount + field] = unique;
       totalLength[field]! += unique;

@@ -2,7 +2,8 @@ import type { Mark, MarkedText } from '../../api/types';
 import type { SearchDocument } from './documents';
 import { queryTermsOf, type EngineMatch, type LanguageIndex } from './engine';
 import { QUERY_LANGUAGE, queryLanguage } from './rank';
-import { marksIn, matchesIn, snippetOf } from './snippet';
+import { marksIn, matchesIn, snippetOf, type Matched } from './snippet';
+import { STEM_MARK } from '../../api/words/stems';
 
 /**
  * search/query: one query across every language's index. Each index answers with its matching sections; the
@@ -70,7 +71,11 @@ export function searchIndexes(indexes: ReadonlyMap<string, LanguageIndex>, q: st
 }
 
 function present({ doc, score, terms }: EngineMatch): Ranked {
-  const matched = new Set(terms);
+  const matched: Matched = {
+    terms: new Set(terms.filter((term) => !term.startsWith(STEM_MARK))),
+    stems: new Set(terms.filter((term) => term.startsWith(STEM_MARK)).map((term) => term.slice(STEM_MARK.length))),
+    lang: doc.lang,
+  };
   const snippet = snippetOf(doc.body, matched);
   // Show the section's own text where it matched; else the summary, if that is where the words were.
   const source = snippet.marks.length === 0 && matchesIn(doc.summary, matched) ? doc.summary : null;

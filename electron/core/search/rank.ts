@@ -17,15 +17,22 @@ export const OWN_JURISDICTION = 2;
 /** Each step up from the person's jurisdiction weighs less, down to GLOBAL_WEIGHT. */
 export const PARENT_STEP = 0.25;
 export const GLOBAL_WEIGHT = 1.3;
+/**
+ * Guidance for somewhere else, when the person has set where they are: it does not apply to them, so their own
+ * jurisdiction's guide comes first for the same words, even where another place's guide says them more often.
+ */
+export const ELSEWHERE_WEIGHT = 0.5;
 export const QUERY_LANGUAGE = 1.8;
 
 /** Which jurisdictions apply where is one rule for search and the library (api/applies.ts). */
 export type JurisdictionNode = JurisdictionLink;
+export { ancestry };
 
 /** The weight of each jurisdiction for a person whose own is `mine` (absent codes weigh 1). */
 export function jurisdictionWeights(jurisdictions: readonly JurisdictionNode[], mine: string | null): Map<string, number> {
   const weights = new Map<string, number>();
   if (!mine) return weights;
+  for (const j of jurisdictions) weights.set(j.code, ELSEWHERE_WEIGHT);
   const chain = ancestry(jurisdictions, mine);
   chain.forEach((code, depth) => {
     weights.set(code, Math.max(GLOBAL_WEIGHT, OWN_JURISDICTION - PARENT_STEP * depth));

@@ -6,6 +6,7 @@ import { readIndexFile, readManifest } from './index-files';
 import { searchIndexes, type Ranked } from './query';
 import { applicableTo } from '../../api/applies';
 import { jurisdictionWeights } from './rank';
+import { placesIn, placeWeights } from './places';
 
 /**
  * search/service: the search the core answers 'search.query' with. It starts loading after the core has opened,
@@ -109,11 +110,16 @@ export function openSearch(initial: Catalog, options: SearchServiceOptions = {})
       const { catalog, indexes, guides } = await current();
       const applies = request.jurisdiction ? applicableTo(catalog.jurisdictions, request.jurisdiction) : null;
       const { topic } = request;
-      const answer = searchIndexes(indexes, request.q, {
+      // A place named in the query says where the person is asking about, over where they are (settings).
+      const places = placesIn(request.q, catalog.jurisdictions);
+      const answer = searchIndexes(indexes, places.rest, {
         limit: request.limit ?? 20,
         lang: request.lang,
         interfaceLanguage: request.interfaceLanguage ?? null,
-        jurisdictionWeights: jurisdictionWeights(catalog.jurisdictions, request.myJurisdiction),
+        jurisdictionWeights:
+          places.codes.length > 0
+            ? placeWeights(catalog.jurisdictions, places.codes)
+            : jurisdictionWeights(catalog.jurisdictions, request.myJurisdiction),
         accept: applies || topic ? (doc) => (!applies || applies.has(doc.jurisdiction)) && (!topic || doc.topics.includes(topic)) : undefined,
       });
       return answer.results.flatMap((result) => {

@@ -1,5 +1,6 @@
 import type { Mark, MarkedText } from '../../api/types';
 import { tokenizeFor, wholeRun, type Token } from '../../api/words/tokenize';
+import { stemOf } from '../../api/words/stems';
 
 /**
  * search/snippet: where the matched words stand in a result's title, heading and text, as character ranges the UI
@@ -12,27 +13,47 @@ export const SNIPPET_LENGTH = 180;
 /** How much text to keep before the first matched word in the window, so it is read in context. */
 const LEAD = 40;
 
-/** The ranges of `text` whose words fold to one of `terms`. */
-export function marksIn(text: string, terms: ReadonlySet<string>): Mark[] {
-  if (terms.size === 0 || text === '') return [];
+/**
+ * What a result matched: folded words of the index (as typed, completed or near a typo), and stems, which mark
+ * every word of the text that has one of them as its stem in `lang`.
+ */
+export interface Matched {
+  terms: ReadonlySet<string>;
+  stems?: ReadonlySet<string>;
+  lang?: string;
+}
+
+function matcherOf(matched: Matched | ReadonlySet<string>): { terms: ReadonlySet<string>; has: (term: string) => boolean; empty: boolean } {
+  if (matched instanceof Set) return { terms: matched, has: (term) => matched.has(term), empty: matched.size === 0 };
+  const { terms, stems, lang = '' } = matched as Matched;
+  const has = stems && stems.size > 0 ? (term: string) => terms.has(term) || stems.has(stemOf(term, lang)) : (term: string) => terms.has(term);
+  return { terms, has, empty: terms.size === 0 && (stems?.size ?? 0) === 0 };
+}
+
+/** The ranges of `text` whose words fold to one of the matched terms, or share a matched stem. */
+export function marksIn(text: string, matched: Matched | ReadonlySet<string>): Mark[] {
+  const { terms, has, empty } = matcherOf(matched);
+  if (empty || text === '') return [];
   return tokenizeFor(text, terms)
-    .filter((token) => terms.has(token.term))
+    .filter((token) => has(token.term))
     .map((token) => [token.start, token.end] as Mark);
 }
 
-/** Whether any word of `text` folds to one of `terms`. */
-export function matchesIn(text: string, terms: ReadonlySet<string>): boolean {
-  return terms.size > 0 && tokenizeFor(text, terms).some((token) => terms.has(token.term));
+/** Whether any word of `text` is one of the matched ones. */
+export function matchesIn(text: string, matched: Matched | ReadonlySet<string>): boolean {
+  const { terms, has, empty } = matcherOf(matched);
+  return !empty && tokenizeFor(text, terms).some((token) => has(token.term));
 }
 
 /**
  * A stretch of about SNIPPET_LENGTH characters of `text`, chosen to hold as many different matched words as it
  * can, cut at word boundaries, with "…" where it was cut, and the matched words' ranges within it.
  */
-export function snippetOf(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): MarkedText {
+export function snippetOf(text: string, matched: Matched | ReadonlySet<string>, length = SNIPPET_LENGTH): MarkedText {
+  const { terms, has } = matcherOf(matched);
   const flat = text.replace(/\s+/g, ' ').trim();
   const tokens = tokenizeFor(flat, terms);
-  const matches = tokens.filter((token) => terms.has(token.term));
+  const matches = tokens.filter((token) => has(token.term));
   let start = 0;
   if (matches.length > 0) {
     // For each matched word, count the different matched words in the window it starts; keep the best.

@@ -7,7 +7,6 @@ import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
-import { highlightMatches } from '../search/highlight';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { renderGuide } from './render';
@@ -67,7 +66,16 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
     [guide],
   );
   useGuideDom(container, guide, route.section, onToggle);
-  useEffect(() => void (guide && container.current && highlightMatches(container.current, route.highlight ?? '')), [guide, route.highlight]);
+  useEffect(() => {
+    const root = container.current;
+    const query = route.highlight ?? '';
+    // Nothing to mark, and no marks of an earlier query to clear.
+    if (!guide || !root || (query === '' && !root.querySelector('mark[data-search-match]'))) return;
+    // Loaded when first needed: the stemmers it marks words with are most of its size, and no first paint waits for them.
+    void import('../search/highlight').then(({ highlightMatches }) => {
+      if (container.current === root) highlightMatches(root, query);
+    });
+  }, [guide, route.highlight]);
   useEffect(() => setChecked(guide?.checked ?? null), [guide]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
