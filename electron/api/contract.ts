@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingsSchema } from './settings';
+import { settingsChangeSchema } from './settings';
 import type { AppInfo, GuideView, LibraryData, SearchHit, Settings } from './types';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 
@@ -26,10 +26,7 @@ const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a lan
 export const contract = {
   'app.info': method<AppInfo>()(none, 'Version, transport, the clock in use, and notices about data set aside at start-up.'),
   'settings.get': method<Settings>()(none, "The person's settings."),
-  'settings.update': method<Settings>()(
-    settingsSchema.partial().strict(),
-    'Changes the given settings, saves them atomically and returns all settings.',
-  ),
+  'settings.update': method<Settings>()(settingsChangeSchema, 'Changes the given settings, saves them atomically and returns all settings.'),
   'library.list': method<LibraryData>()(none, 'Every valid guide as a card, with jurisdictions, topics, languages and invalid files.'),
   'guide.get': method<GuideView>()(
     z.strictObject({ id: guideId, lang: lang.optional() }),

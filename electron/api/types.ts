@@ -173,7 +173,8 @@ export interface SearchHit extends GuideCard {
 export interface DataNotice {
   kind: 'data-set-aside';
   file: string;
-  keptAs: string;
+  /** null: the file could not be moved aside and was left where it is. */
+  keptAs: string | null;
   reason: string;
 }
 

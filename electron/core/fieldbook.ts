@@ -10,7 +10,9 @@ import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
 import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
 import { openSearch, type SearchService } from './search/service';
+import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
+import { checkedKey, checkSettingsChange } from './stored-values';
 
 export interface FieldbookOptions {
   /** The bundled content folder (read-only). */
@@ -25,6 +27,8 @@ export interface FieldbookOptions {
   log?: (message: string) => void;
   /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
   searchIndexDir?: string;
+  /** The store's file operations; tests pass one that fails like a full or read-only disk. */
+  storeFs?: StoreFs;
 }
 
 export interface Fieldbook {
@@ -32,13 +36,18 @@ export interface Fieldbook {
   catalog: Catalog;
   store: UserDataStore;
   search: SearchService;
+  /** Finishes pending writes and gives up the data folder's lock, so another Fieldbook may use it. */
+  close(): Promise<void>;
   /** Subscribes to core events; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 
 /** Loads content and the person's data, and returns the handlers that implement the contract. */
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
-  const [catalog, store] = await Promise.all([loadContent(options.contentDir), openUserData(options.dataDir, () => options.clock.now())]);
+  const [catalog, store] = await Promise.all([
+    loadContent(options.contentDir),
+    openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs }),
+  ]);
   const search = openSearch(catalog, { indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'), log: options.log });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
@@ -58,6 +67,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     }),
     'settings.get': () => store.read().settings,
     'settings.update': async (change) => {
+      checkSettingsChange(catalog, change);
       const data = await store.update((draft) => {
         draft.settings = { ...draft.settings, ...change };
       });
@@ -71,8 +81,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       return guideView(catalog, guide, checked, review());
     },
     'guide.setChecked': async ({ id, lang, version, checked }) => {
-      const guide = findGuide(catalog, id, lang);
-      const key = checklistKey(guide.meta.id, guide.meta.lang, version);
+      const key = checkedKey(catalog, { id, lang, version, checked });
       const unique = [...new Set(checked)].sort((a, b) => a - b);
       const data = await store.update((draft) => {
         if (unique.length === 0) delete draft.checklists[key];
@@ -118,6 +127,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     catalog,
     store,
     search,
+    close: () => store.close(),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
@@ -12,6 +13,18 @@ import { windowOptions } from './window';
 
 registerAppScheme();
 app.enableSandbox();
+
+// One desktop app per user: a second launch hands over to the first (which comes to the front) and quits. The core's
+// data-folder lock also keeps out a browser-mode host, or a desktop app started with another profile, on the same folder.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+let mainWindow: BrowserWindow | null = null;
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
 
 const log = (message: string) => console.error(`[fieldbook] ${message}`);
 
@@ -77,6 +90,7 @@ function buildMenu(): void {
 }
 
 async function start(): Promise<void> {
+  if (!firstInstance) return; // quitting: the first instance has the window
   const clock = clockFromEnv(process.env.FIELDBOOK_NOW);
   const root = app.getAppPath();
   const contentDir = app.isPackaged ? join(process.resourcesPath, 'content') : join(root, 'content');
@@ -94,6 +108,17 @@ async function start(): Promise<void> {
     log,
   });
   bindRouter(createRouter(fieldbook.handlers, log));
+  // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
+  let released = false;
+  app.on('will-quit', (event) => {
+    if (released) return;
+    event.preventDefault();
+    void fieldbook.close().finally(() => {
+      released = true;
+      app.quit();
+    });
+  });
+  process.once('exit', () => fieldbook.store.closeSync());
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -103,6 +128,10 @@ async function start(): Promise<void> {
   buildMenu();
 
   const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs')));
+  mainWindow = window;
+  window.on('closed', () => {
+    mainWindow = null;
+  });
   window.once('ready-to-show', () => window.show());
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
@@ -122,9 +151,11 @@ app
   .whenReady()
   .then(start)
   .catch((error: unknown) => {
+    // Another Fieldbook on the data folder is no fault to report: its message says what to do.
+    const message = (error as Error).message;
     dialog.showErrorBox(
       desktopText(uiLanguage(), 'startFailed'),
-      desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }),
+      error instanceof FieldbookError && error.code === 'folder-in-use' ? message : desktopText(uiLanguage(), 'startFailedDetail', { message }),
     );
     app.exit(1);
   });

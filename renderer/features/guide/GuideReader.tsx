@@ -57,14 +57,28 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const { html, shortened } = useMemo(() => (guide ? renderGuide(guide.body, guide.lang) : { html: '', shortened: [] }), [guide]);
   const total = useMemo(() => (html.match(/type="checkbox"/g) ?? []).length, [html]);
 
-  const onToggle = useMemo(
-    () => (next: number[]) => {
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const onToggle = useMemo(() => {
+    let saved = guide?.checked ?? [];
+    return (next: number[]) => {
       if (!guide) return;
       setChecked(next);
-      void client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next });
-    },
-    [guide],
-  );
+      client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next }).then(
+        (stored) => {
+          saved = stored;
+          setSaveError(null);
+        },
+        (error: unknown) => {
+          // Nothing was saved: the boxes go back to what is stored, so the page never shows ticks that are not kept.
+          for (const [index, box] of (container.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []).entries()) {
+            box.checked = saved.includes(index);
+          }
+          setChecked(saved);
+          setSaveError((error as Error).message);
+        },
+      );
+    };
+  }, [guide]);
   useGuideDom(container, guide, route.section, onToggle);
   useEffect(() => {
     const root = container.current;
@@ -142,6 +156,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
               {t('guide.checklistProgress', { done, total })}
             </p>
           )}
+          {saveError && <ErrorMessage message={saveError} />}
           {shortened.length > 0 && (
             <p className="notice notice-warning render-note" role="note" lang={lang} dir={uiDir} data-testid="render-shortened">
               {t('guide.shortened')}

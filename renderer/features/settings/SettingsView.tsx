@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERFACE_LANGUAGES, TEXT_SIZES, THEMES, type InterfaceLanguage } from '../../../electron/api/options';
 import { systemLanguage } from '../../lib/i18n';
@@ -31,13 +30,7 @@ function ChoiceField<T extends string>(props: {
 
 export function SettingsView() {
   const { t } = useTranslation();
-  const { settings, update } = useSettings();
-  const [saved, setSaved] = useState(false);
-  const save = async (change: Parameters<typeof update>[0]) => {
-    setSaved(false);
-    await update(change);
-    setSaved(true);
-  };
+  const { settings, update: save, saveState } = useSettings();
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -84,7 +77,7 @@ export function SettingsView() {
         {t('settings.updatesHelp')}
       </p>
       <p role="status" className="saved">
-        {saved ? t('settings.saved') : ''}
+        {saveState.status === 'saved' ? t('settings.saved') : ''}
       </p>
     </section>
   );
