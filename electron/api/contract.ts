@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { settingsChangeSchema } from './settings';
-import type { AppInfo, GuideView, LibraryData, SearchHit, Settings } from './types';
+import type { AppInfo, GuideView, LibraryData, SearchHit, Settings, UpdateCheck } from './types';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 
 /**
@@ -68,7 +68,7 @@ export const contract = {
     }),
     'The filtered review list as CSV or Markdown text, with a file name, for the UI to save.',
   ),
-  'updates.check': method<{ checked: boolean; message: string }>()(
+  'updates.check': method<UpdateCheck>()(
     none,
     'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',
   ),

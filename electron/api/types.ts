@@ -193,3 +193,13 @@ export interface EventMap {
   'settings-changed': Settings;
 }
 export type EventName = keyof EventMap;
+
+/**
+ * What an update check found. "up-to-date" and "available" only when an update server answered; "not-run" says why
+ * no request was made, "error" that one was attempted and did not complete. `message` is plain English for logs.
+ */
+export type UpdateCheck =
+  | { status: 'not-run'; reason: 'turned-off' | 'browser-mode' | 'not-updatable'; message: string }
+  | { status: 'up-to-date'; latest: string; message: string }
+  | { status: 'available'; latest: string; message: string }
+  | { status: 'error'; message: string };

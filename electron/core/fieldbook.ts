@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
-import type { AppInfo, EventMap, EventName } from '../api/types';
+import type { AppInfo, EventMap, EventName, UpdateCheck } from '../api/types';
 import type { Clock } from './clock';
 import { loadContent } from './content/load';
 import type { Catalog } from './content/model';
@@ -23,7 +23,7 @@ export interface FieldbookOptions {
   version: string;
   mode: AppInfo['mode'];
   /** Runs an update check; only the desktop app provides one. */
-  checkForUpdates?: () => Promise<string>;
+  checkForUpdates?: () => Promise<UpdateCheck>;
   log?: (message: string) => void;
   /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
   searchIndexDir?: string;
@@ -116,9 +116,10 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
         : { fileName: exportFileName(context.today, 'markdown'), mediaType: 'text/markdown;charset=utf-8', text: reviewMarkdown(items, header) };
     },
     'updates.check': async () => {
-      if (!store.read().settings.updateChecks) return { checked: false, message: 'Update checks are off. Turn them on in Settings to check.' };
-      if (!options.checkForUpdates) return { checked: false, message: 'Updates are checked by the desktop app only.' };
-      return { checked: true, message: await options.checkForUpdates() };
+      if (!store.read().settings.updateChecks)
+        return { status: 'not-run', reason: 'turned-off', message: 'Update checks are off. Turn them on in Settings to check.' };
+      if (!options.checkForUpdates) return { status: 'not-run', reason: 'browser-mode', message: 'Updates are checked by the desktop app only.' };
+      return options.checkForUpdates();
     },
   };
 

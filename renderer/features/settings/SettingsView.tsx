@@ -3,6 +3,7 @@ import { INTERFACE_LANGUAGES, TEXT_SIZES, THEMES, type InterfaceLanguage } from 
 import { systemLanguage } from '../../lib/i18n';
 import { useSettings } from '../../lib/settings';
 import { MyJurisdictionSetting } from '../library/MyJurisdiction';
+import { UpdateCheckNow } from './UpdateCheck';
 
 const OWN_NAMES: Record<InterfaceLanguage, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
@@ -76,6 +77,7 @@ export function SettingsView() {
       <p id="updates-help" className="help">
         {t('settings.updatesHelp')}
       </p>
+      <UpdateCheckNow />
       <p role="status" className="saved">
         {saveState.status === 'saved' ? t('settings.saved') : ''}
       </p>
