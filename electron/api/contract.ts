@@ -72,7 +72,23 @@ export const contract = {
     none,
     'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',
   ),
+  'view.find': method<FindResult>()(
+    z.strictObject({
+      text: z.string().max(500, 'must be at most 500 characters'),
+      /** True to move to the next (or, with forward false, the previous) match of the same text. */
+      again: z.boolean(),
+      forward: z.boolean(),
+    }),
+    "Finds text in the desktop window through Electron's find-in-page (an empty text stops and clears); the browser mode finds in the page itself.",
+  ),
 } as const;
+
+/** Where a find in page stands: the active match (1-based, 0 for none) of how many. */
+export interface FindResult {
+  available: boolean;
+  matches: number;
+  active: number;
+}
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -137,6 +137,8 @@ export interface GuideView extends GuideCard {
   body: string;
   /** The body's headings in order; the reader gives the n-th heading the n-th anchor. */
   sections: SectionInfo[];
+  /** Headings past the core's section limit, not in `sections` (0 for every real guide). */
+  omittedSections: number;
   changelog: { version: number; date: string; changes: string }[];
   sources: { title: string; publisher?: string; url?: string; date?: string }[];
   notCovered: string[];
@@ -187,10 +189,20 @@ export interface AppInfo {
   notices: DataNotice[];
 }
 
+/** The content folder was read again after a change: the library, guides and search now show the new content. */
+export interface ContentChange {
+  /** Counts reloads since start-up; the UI shows it as data-content-revision so tests can wait for it. */
+  revision: number;
+  guides: number;
+  /** Files that could not be loaded. */
+  invalid: number;
+}
+
 /** Events the core sends to the UI without being asked. */
 export interface EventMap {
   notice: DataNotice;
   'settings-changed': Settings;
+  'content-changed': ContentChange;
 }
 export type EventName = keyof EventMap;
 

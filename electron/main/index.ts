@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session, type WebContents } from 'electron';
 import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
@@ -11,6 +11,7 @@ import { hardenSession } from './session';
 import { desktopLanguage, desktopText } from './strings';
 import { APP_ORIGIN } from './trust';
 import { createUpdateChecker } from './updater';
+import { bindAppCommands, findInPageOf } from './view';
 import { windowOptions } from './window';
 import { placeWindow, rememberWindowState, windowStateFile } from './window-state';
 
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
   const checkForUpdates = createUpdateChecker(log, app.getVersion());
   // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
   const searchIndexDir = join(root, 'out', 'search');
+  let contents: WebContents | null = null;
   const fieldbook = await openFieldbook({
     contentDir,
     searchIndexDir,
@@ -74,8 +76,11 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     mode: 'desktop',
     checkForUpdates,
+    findInPage: findInPageOf(() => contents),
     log,
+    watchContent: true,
   });
+  app.once('will-quit', () => fieldbook.close());
   bindRouter(createRouter(fieldbook.handlers, log));
   // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
   let released = false;
@@ -106,10 +111,13 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   window.once('ready-to-show', () => window.show());
+  contents = window.webContents;
+  bindAppCommands(window);
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
   });
+  fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.

@@ -2,12 +2,14 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/api/types';
 import { useRoute } from '../../lib/route';
+import { FindBar } from '../find/FindBar';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
 import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
+import { HistoryButtons } from './HistoryButtons';
 import { Notices } from './Notices';
 
 export function App({ info }: { info: AppInfo }) {
@@ -33,6 +35,7 @@ export function App({ info }: { info: AppInfo }) {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
+        <HistoryButtons mode={info.mode} />
         <a className="brand" href="#/">
           {t('app.name')}
         </a>
@@ -50,6 +53,7 @@ export function App({ info }: { info: AppInfo }) {
         </nav>
         <SearchBox />
       </header>
+      <FindBar mode={info.mode} />
       <Notices info={info} />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === 'library' && <LibraryView />}
