@@ -79,6 +79,13 @@ async function cutOff(page: Page): Promise<string[]> {
       // A box that hides its overflow must not be hiding part of its content.
       if ((style.overflowX === 'hidden' || style.overflowX === 'clip') && el.scrollWidth > el.clientWidth + 1)
         found.push(`${label(el)} hides ${el.scrollWidth - el.clientWidth}px of its content`);
+      // An empty field's placeholder is its label's hint: an input clips it without a sign.
+      if (el instanceof HTMLInputElement && el.placeholder && !el.value) {
+        const canvas = document.createElement('canvas').getContext('2d')!;
+        canvas.font = style.font;
+        const room = el.clientWidth - Number.parseFloat(style.paddingInlineStart) - Number.parseFloat(style.paddingInlineEnd);
+        if (canvas.measureText(el.placeholder).width > room + 1) found.push(`the placeholder of ${label(el)} "${el.placeholder}" is cut off`);
+      }
       // Outside list markers (numbers and bullets) sit before the item's start edge, in the item's own direction.
       if (style.display === 'list-item' && style.listStylePosition === 'outside' && style.listStyleType !== 'none') {
         const index = [...(el.parentElement?.children ?? [])].indexOf(el) + 1;
