@@ -139,22 +139,24 @@ describe('choosing a place shows what applies there, grouped', () => {
 });
 
 describe('counts say what choosing would show, in guides rather than language copies', () => {
-  it('the tree counts the guides written for each jurisdiction; its top, every guide', () => {
+  it('the tree counts the guides written for each jurisdiction, and what choosing each would show; its top, every guide', () => {
     const tree = jurisdictionTree(cards, jurisdictions, NO_FILTER, 'en');
     expect(tree).toEqual([
       {
         code: 'global',
         count: 8,
+        shows: 8,
         children: [
           {
             code: 'US',
             count: 1,
+            shows: 4,
             children: [
-              { code: 'US-CA', count: 1, children: [] },
-              { code: 'US-NY', count: 1, children: [] },
+              { code: 'US-CA', count: 1, shows: 5, children: [] },
+              { code: 'US-NY', count: 1, shows: 5, children: [] },
             ],
           },
-          { code: 'GB', count: 1, children: [{ code: 'GB-SCT', count: 1, children: [] }] },
+          { code: 'GB', count: 1, shows: 4, children: [{ code: 'GB-SCT', count: 1, shows: 5, children: [] }] },
         ],
       },
     ]);
@@ -162,6 +164,8 @@ describe('counts say what choosing would show, in guides rather than language co
     const spanish = jurisdictionTree(cards, jurisdictions, { ...NO_FILTER, language: 'es', jurisdiction: 'GB' }, 'en');
     expect(spanish[0]!.count).toBe(2);
     expect(spanish[0]!.children.map((node) => node.count)).toEqual([1, 0]);
+    // Scotland has no Spanish guide of its own, but choosing it still shows the Spanish global guidance.
+    expect(spanish[0]!.children[1]!.children[0]).toMatchObject({ code: 'GB-SCT', count: 0, shows: 1 });
   });
 
   it('topic and language counts, given the other filters', () => {

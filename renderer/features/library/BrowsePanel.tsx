@@ -53,7 +53,7 @@ function TreeLevel({
               type="button"
               aria-pressed={pressed}
               data-jurisdiction={node.code}
-              disabled={node.count === 0 && !pressed}
+              disabled={node.shows === 0 && !pressed}
               onClick={() => onChange({ ...filter, jurisdiction: root ? null : node.code, mine: null })}
             >
               <span className="name">{jurisdictionName(library, node.code, i18n.language)}</span> <Count count={node.count} />

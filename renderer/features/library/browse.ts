@@ -132,6 +132,8 @@ export interface JurisdictionNode {
   code: string;
   /** Guides written for this jurisdiction, under the topic and language filters; for a root, every guide. */
   count: number;
+  /** The cards choosing it would show: its own guides and those that apply from above. */
+  shows: number;
   children: JurisdictionNode[];
 }
 
@@ -149,7 +151,8 @@ export function jurisdictionTree(
   const build = (code: string, seen: Set<string>, root: boolean): JurisdictionNode => {
     const children = jurisdictions.filter((j) => j.parent === code && !seen.has(j.code)).map((j) => build(j.code, new Set([...seen, j.code]), false));
     // Choosing the top of the hierarchy shows every guide, so its count is all of them.
-    return { code, count: root ? kept.length : (own.get(code) ?? 0), children };
+    const shows = root ? kept.length : ancestry(jurisdictions, code).reduce((sum, above) => sum + (own.get(above) ?? 0), 0);
+    return { code, count: root ? kept.length : (own.get(code) ?? 0), shows, children };
   };
   return jurisdictions
     .filter((j) => j.parent === null || !codes.has(j.parent) || j.parent === j.code)
