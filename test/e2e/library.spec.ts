@@ -91,7 +91,7 @@ test('my jurisdiction brings in its parents and global, is saved, and can be set
   await page.reload();
   await expect(page.getByTestId('my-jurisdiction')).toHaveValue('US-CA');
   await expect(cards(page)).toHaveCount(mine);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByTestId('my-jurisdiction')).toHaveValue('US-CA');
 
   // Set from Settings: Scotland brings in the United Kingdom and everywhere, not England and Wales.
@@ -139,7 +139,7 @@ test('the library shows what applies: my jurisdiction first, then its parents, t
   const guidesFor = (code: string) => [...new Set(all.filter((v) => v.jurisdiction === code).map((v) => v.id))];
 
   // Set my jurisdiction to California in Settings, then open the library.
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByTestId('my-jurisdiction').selectOption('US-CA');
   await page.getByRole('link', { name: 'Library' }).click();
   await expect.poll(() => groupsShown(page)).toEqual(['US-CA: California', 'US: Applies here from United States', 'global: Global guidance']);
@@ -154,7 +154,7 @@ test('the library shows what applies: my jurisdiction first, then its parents, t
 
   // Switch the interface to Spanish: the same guides, each in Spanish where that version exists, else the original,
   // with the note saying it has no Spanish version.
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Interface language').selectOption('es');
   await page.getByRole('link', { name: 'Biblioteca' }).click();
   await expect
