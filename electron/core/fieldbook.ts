@@ -11,6 +11,7 @@ import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
 import { openSearch, type SearchService } from './search/service';
 import { openUserData, type UserDataStore } from './store/user-data';
+import { type WorkshopDeps, workshopHandlers } from './workshops/handlers';
 
 export interface FieldbookOptions {
   /** The bundled content folder (read-only). */
@@ -25,6 +26,8 @@ export interface FieldbookOptions {
   log?: (message: string) => void;
   /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
   searchIndexDir?: string;
+  /** Saves the showing handout as a PDF or prints it; only the desktop app provides one. */
+  printHandout?: WorkshopDeps['printHandout'];
 }
 
 export interface Fieldbook {
@@ -111,6 +114,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       if (!options.checkForUpdates) return { checked: false, message: 'Updates are checked by the desktop app only.' };
       return { checked: true, message: await options.checkForUpdates() };
     },
+    ...workshopHandlers({ catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
   };
 
   return {

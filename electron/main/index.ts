@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } fr
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
+import { printHandout } from './handout';
 import { bindRouter, sendEvent } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { desktopLanguage, desktopText } from './strings';
@@ -92,6 +93,7 @@ async function start(): Promise<void> {
     mode: 'desktop',
     checkForUpdates,
     log,
+    printHandout: (request) => printHandout(BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0], request),
   });
   bindRouter(createRouter(fieldbook.handlers, log));
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;

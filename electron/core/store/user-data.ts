@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { settingsSchema } from '../../api/settings';
+import { collectionsSchema } from '../workshops/collection';
 import { AtomicJsonFile, type SetAside } from './atomic-json-file';
 
 const userDataSchema = z.object({
   settings: settingsSchema.default(settingsSchema.parse({})),
   /** Ticked checklist items, keyed by `<guide id>/<lang>@<version>`, as item indexes. */
   checklists: z.record(z.string(), z.array(z.number().int().min(0))).default({}),
+  /** Workshop collections (electron/core/workshops), bounded in count, items and note length. */
+  collections: collectionsSchema,
 });
 export type UserData = z.infer<typeof userDataSchema>;
 
