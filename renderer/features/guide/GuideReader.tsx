@@ -8,6 +8,7 @@ import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBanner } from '../review/ReviewBanner';
+import { GuideWorkshopTools, SectionAddControls } from '../workshops/GuideWorkshopTools';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { renderGuide } from './render';
 
@@ -107,6 +108,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
         {g.summary}
       </p>
       <ReviewBanner guide={g} />
+      <GuideWorkshopTools guide={g} />
       {g.languages.length > 1 && (
         <nav className="translations" aria-label={t('guide.translations')} lang={lang} dir={uiDir}>
           <span>{t('guide.translations')}:</span>{' '}
@@ -149,6 +151,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           )}
           {/* The HTML comes from renderGuide: bounded, then marked, then DOMPurify with a strict allow-list. */}
           <div className="guide-body" ref={container} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+          <SectionAddControls container={container} guide={g} html={html} />
           <aside className="guide-about" aria-labelledby="about-title" lang={lang} dir={uiDir}>
             <h2 id="about-title">{t('guide.about')}</h2>
             <dl>

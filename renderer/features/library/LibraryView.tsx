@@ -9,6 +9,7 @@ import { useAsync } from '../../lib/use-async';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBadge } from '../review/ReviewBadge';
+import { AddToCollection } from '../workshops/AddToCollection';
 import { filterCards, type BrowseFilter } from './browse';
 import { BrowsePanel } from './BrowsePanel';
 import { CardLanguageNote, LanguageAvailability } from './LanguageAvailability';
@@ -46,6 +47,7 @@ export function GuideCardView({ card, library }: { card: Card; library: LibraryD
         {t('library.updated', { date: formatDate(card.updated, lang) })}
       </p>
       <CardLanguageNote card={card} />
+      <AddToCollection guide={card.id} lang={card.lang} label={t('workshops.add.guide', { title: card.title })} />
     </li>
   );
 }

@@ -8,6 +8,10 @@ import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
 import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
+import { CollectionsView } from '../workshops/CollectionsView';
+import { CollectionView } from '../workshops/CollectionView';
+import { HandoutView } from '../workshops/HandoutView';
+import { Presenter } from '../workshops/Presenter';
 import { Notices } from './Notices';
 
 export function App({ info }: { info: AppInfo }) {
@@ -43,6 +47,9 @@ export function App({ info }: { info: AppInfo }) {
           <a href="#/review" aria-current={route.name === 'review' ? 'page' : undefined}>
             {t('review.nav')}
           </a>
+          <a href="#/collections" aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined}>
+            {t('workshops.nav')}
+          </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
@@ -57,7 +64,11 @@ export function App({ info }: { info: AppInfo }) {
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'problems' && <ProblemsView />}
         {route.name === 'review' && <ReviewView />}
+        {route.name === 'collections' && <CollectionsView />}
+        {route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
+        {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
       </main>
+      <Presenter />
     </>
   );
 }
