@@ -17,6 +17,8 @@ interface HandoutPart {
 }
 
 interface Handout {
+  /** The route this was loaded for: the page signals which handout is ready, not only that one is. */
+  route: string;
   title: string;
   /** A collection's name, printed once at the top; null for one guide. */
   collection: string | null;
@@ -25,6 +27,10 @@ interface Handout {
 }
 
 async function loadHandout(route: Extract<Route, { name: 'handout' }>): Promise<Handout> {
+  return { route: hrefFor(route), ...(await loadParts(route)) };
+}
+
+async function loadParts(route: Extract<Route, { name: 'handout' }>): Promise<Omit<Handout, 'route'>> {
   if (route.of === 'guide') {
     const guide = await client.invoke('guide.get', { id: route.id, lang: route.lang });
     return { title: guide.title, collection: null, docs: [{ guide, section: null, parts: partsFor(guide, null) }], missing: [] };
@@ -51,7 +57,7 @@ async function loadHandout(route: Extract<Route, { name: 'handout' }>): Promise<
  */
 export function HandoutView({ route, mode }: { route: Extract<Route, { name: 'handout' }>; mode: AppInfo['mode'] }) {
   const { t } = useTranslation();
-  const [state, retry] = useAsync(() => loadHandout(route), [route.of, route.id, route.lang]);
+  const [state, retry] = useAsync(() => loadHandout(route), [route.of, route.id, route.lang, route.large]);
   const [message, setMessage] = useState<string | null>(null);
   const large = route.large === true;
   useEffect(() => {
@@ -73,7 +79,7 @@ export function HandoutView({ route, mode }: { route: Extract<Route, { name: 'ha
   };
 
   return (
-    <div className={large ? 'handout handout-large' : 'handout'} data-testid="handout" data-ready="true">
+    <div className={large ? 'handout handout-large' : 'handout'} data-testid="handout" data-ready="true" data-route={handout.route}>
       <fieldset className="handout-toolbar">
         <legend className="visually-hidden">{t('workshops.print.toolbar')}</legend>
         <a href={back}>{t('workshops.print.back')}</a>
