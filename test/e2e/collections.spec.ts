@@ -25,7 +25,7 @@ test('a trainer gathers a card, a search result and a section, notes and reorder
 
   // From a library card: a new collection.
   const card = page.locator('[data-testid="guide-card"][data-guide="phone-taken"][data-lang="en"]');
-  await card.getByRole('button', { name: /^Add “.+” to a collection$/ }).click();
+  await card.getByRole('button', { name: /^Add to collection: “.+”$/ }).click();
   await expect(card.getByTestId('add-collection-choice')).toBeFocused();
   await card.getByTestId('add-collection-name').fill('Saturday workshop');
   await card.getByTestId('add-collection-name').press('Enter');
@@ -37,7 +37,7 @@ test('a trainer gathers a card, a search result and a section, notes and reorder
   const hit = page.getByTestId('search-hit').nth(1);
   const hitKey = `${await hit.getAttribute('data-guide')}/${await hit.getAttribute('data-lang')}#${await hit.getAttribute('data-anchor')}`;
   const add = page.getByTestId('search-add');
-  await add.getByRole('button', { name: /^Add the result “.+” to a collection$/ }).click();
+  await add.getByRole('button', { name: /^Add to collection: the result “.+”$/ }).click();
   await expect(add.getByTestId('add-collection-choice')).toHaveValue(/.+/);
   await add.getByTestId('add-collection-submit').click();
   await expect(add.getByTestId('add-collection-status')).toHaveText('Added to “Saturday workshop”.');
@@ -49,7 +49,7 @@ test('a trainer gathers a card, a search result and a section, notes and reorder
   const heading = reader.locator('.guide-body h2').nth(1);
   const headingText = (await heading.textContent())!;
   const sectionTools = reader.locator('.guide-body .section-tools').nth(1);
-  await sectionTools.getByRole('button', { name: `Add the section “${headingText}” to a collection` }).click();
+  await sectionTools.getByRole('button', { name: `Add to collection: the section “${headingText}”` }).click();
   await sectionTools.getByTestId('add-collection-submit').click();
   await expect(sectionTools.getByTestId('add-collection-status')).toHaveText('Added to “Saturday workshop”.');
   const sectionAnchor = new URLSearchParams(
@@ -82,7 +82,7 @@ test('a trainer gathers a card, a search result and a section, notes and reorder
   expect(await order(page)).toEqual([sectionKey, cardKey, hitKey]);
   // The Move down button, for those who do not use the shortcut.
   await page
-    .getByRole('button', { name: /^Move “.+” down$/ })
+    .getByRole('button', { name: /^Move down: “.+”$/ })
     .first()
     .click();
   await expect(page.getByTestId('collection-announcement')).toHaveText(/moved to position 2 of 3\.$/);

@@ -121,9 +121,12 @@ export function AddToCollection({ guide, lang, section, label }: { guide: string
           </button>
         </form>
       )}
-      <span role="status" className={message && !message.ok ? 'add-error' : 'add-done'} data-testid="add-collection-status">
-        {message?.text}
-      </span>
+      {/* Mounted with the form, so it is in place (and empty) before the result is announced in it. */}
+      {(open || message) && (
+        <span aria-live="polite" className={message && !message.ok ? 'add-error' : 'add-done'} data-testid="add-collection-status">
+          {message?.text}
+        </span>
+      )}
     </div>
   );
 }

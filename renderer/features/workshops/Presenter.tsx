@@ -138,7 +138,15 @@ function Presentation({ deck }: { deck: Deck }) {
             <span>{t('guide.version', { version: screen.guide.version })}</span>
             {screen.guide.status.states.includes('overdue') ? <ReviewBanner guide={screen.guide} /> : <ReviewBadge status={screen.guide.status} />}
           </header>
-          <section className="presenter-screen" lang={screen.guide.lang} dir={screen.guide.dir} data-testid="presenter-screen">
+          <section
+            className="presenter-screen"
+            lang={screen.guide.lang}
+            dir={screen.guide.dir}
+            data-testid="presenter-screen"
+            aria-label={screen.heading ?? screen.guide.title}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a long section scrolls, and the keyboard must reach it too
+            tabIndex={0}
+          >
             {screen.titleScreen && (
               <>
                 <h1 dir="auto">{screen.guide.title}</h1>
