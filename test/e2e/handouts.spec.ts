@@ -157,3 +157,17 @@ test('a handout prints each link with its address', async ({ page, app }) => {
   const text = (await printToPdf(page, '#/handout/guide/passwords-and-two-factor/en', file)).join('\n').replace(/\s+/g, ' ');
   expect(text).toContain('Have I Been Pwned (https://haveibeenpwned.com)');
 });
+
+test("printing the reader itself leaves the person's ticks out and none of the workshop buttons in", async ({ page, app }) => {
+  await app.open(page, '#/guide/phone-at-a-demonstration/en');
+  const reader = page.getByTestId('reader');
+  const box = reader.locator('.guide-body input[type="checkbox"]').first();
+  await box.check();
+  await expect(reader.locator('.checklist-progress')).toContainText('1 of');
+  await expect(box).toHaveCSS('appearance', 'auto');
+  await page.emulateMedia({ media: 'print' });
+  // An empty square is drawn for every box, ticked or not: the tick itself is never painted.
+  await expect(box).toHaveCSS('appearance', 'none');
+  await expect(reader.locator('.workshop-tools')).toBeHidden();
+  await expect(reader.locator('.section-tools').first()).toBeHidden();
+});

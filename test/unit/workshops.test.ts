@@ -126,3 +126,18 @@ describe('workshop collections', () => {
     expect(await client.invoke('handout.print', { action: 'pdf', fileName: 'x.pdf' })).toMatchObject({ outcome: 'unavailable' });
   });
 });
+
+describe('what may leave the machine', () => {
+  it('a public collection carries the items and never the notes', async () => {
+    const { publicCollection } = await import('../../electron/core/workshops/public');
+    const { client } = await inProcessClient(dataDir);
+    const { id } = await client.invoke('collections.create', { name: 'Room' });
+    const view = await client.invoke('collections.addItem', { id, guide: 'sample-rights', lang: 'en', section: 'writing-things-down' });
+    const noted = await client.invoke('collections.setNote', { id, item: view.items[0]!.id, note: 'SECRET trainer note' });
+    const shared = publicCollection(noted);
+    expect(shared.items).toEqual([
+      { guide: 'sample-rights', lang: 'en', section: 'writing-things-down', title: expect.any(String), sectionHeading: 'Writing things down' },
+    ]);
+    expect(JSON.stringify(shared)).not.toContain('SECRET');
+  });
+});
