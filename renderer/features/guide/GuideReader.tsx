@@ -10,6 +10,7 @@ import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { GuideWorkshopTools, SectionAddControls } from '../workshops/GuideWorkshopTools';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
+import { SourceTitle } from './SourceTitle';
 import { renderGuide } from './render';
 
 /** Each language is named in itself, as a person looking for their own language expects. */
@@ -185,13 +186,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
             <ul className="sources" translate="no">
               {g.sources.map((source) => (
                 <li key={`${source.title}${source.url ?? ''}`} dir="auto">
-                  <bdi>{source.title}</bdi>
-                  {source.publisher && (
-                    <>
-                      , <bdi>{source.publisher}</bdi>
-                    </>
-                  )}
-                  {source.date && <> ({source.date})</>}
+                  <SourceTitle source={source} />
                   {source.url && (
                     <>
                       {' '}

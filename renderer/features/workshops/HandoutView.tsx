@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/i18n';
 import { hrefFor, navigate, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { SourceTitle } from '../guide/SourceTitle';
 import { Nodes } from './Nodes';
 import { type GuidePart, partsFor } from './sections';
 
@@ -177,13 +178,7 @@ function HandoutGuide({ doc, heading }: { doc: HandoutPart; heading: 1 | 2 }) {
               <ul className="handout-sources" translate="no">
                 {guide.sources.map((source) => (
                   <li key={`${source.title}${source.url ?? ''}`} dir="auto">
-                    <bdi>{source.title}</bdi>
-                    {source.publisher && (
-                      <>
-                        , <bdi>{source.publisher}</bdi>
-                      </>
-                    )}
-                    {source.date && <> ({source.date})</>}
+                    <SourceTitle source={source} />
                     {/* Printed as its address: a link cannot be followed on paper. */}
                     {source.url && (
                       <>
