@@ -141,3 +141,15 @@ describe('what may leave the machine', () => {
     expect(JSON.stringify(shared)).not.toContain('SECRET');
   });
 });
+
+describe('collections in the data file', () => {
+  it('a data file from before collections existed loads with none, and keeps everything else', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dataDir, USER_DATA_FILE), JSON.stringify({ settings: { theme: 'dark' }, checklists: { 'sample-checklist/en@2': [1] } }));
+    const { client, fieldbook } = await inProcessClient(dataDir);
+    expect(fieldbook.store.setAside).toEqual([]);
+    expect(await client.invoke('collections.list')).toEqual([]);
+    expect((await client.invoke('settings.get')).theme).toBe('dark');
+    expect((await client.invoke('guide.get', { id: 'sample-checklist', lang: 'en' })).checked).toEqual([1]);
+  });
+});
