@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { settingsChangeSchema } from './settings';
+import type { AppInfo, GuideView, LibraryData, PackPreview, PacksList, SearchHit, Settings, UpdateCheck } from './types';
 import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
-import { settingsSchema } from './settings';
-import type { AppInfo, GuideView, LibraryData, SearchHit, Settings } from './types';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 import type { CollectionSummary, CollectionView, HandoutResult } from './types';
 
@@ -22,16 +22,15 @@ function method<R>() {
 }
 
 const none = z.strictObject({});
+/** A 64 MB pack file (the core's limit) in base64. */
+const MAX_PACK_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
 const guideId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a guide id (lower-case words joined by hyphens)');
 const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar');
 
 export const contract = {
   'app.info': method<AppInfo>()(none, 'Version, transport, the clock in use, and notices about data set aside at start-up.'),
   'settings.get': method<Settings>()(none, "The person's settings."),
-  'settings.update': method<Settings>()(
-    settingsSchema.partial().strict(),
-    'Changes the given settings, saves them atomically and returns all settings.',
-  ),
+  'settings.update': method<Settings>()(settingsChangeSchema, 'Changes the given settings, saves them atomically and returns all settings.'),
   'library.list': method<LibraryData>()(none, 'Every valid guide as a card, with jurisdictions, topics, languages and invalid files.'),
   'guide.get': method<GuideView>()(
     z.strictObject({ id: guideId, lang: lang.optional() }),
@@ -73,9 +72,28 @@ export const contract = {
     }),
     'The filtered review list as CSV or Markdown text, with a file name, for the UI to save.',
   ),
-  'updates.check': method<{ checked: boolean; message: string }>()(
+  'packs.preview': method<PackPreview & { token: string }>()(
+    z.strictObject({ bytes: z.string().max(MAX_PACK_BASE64, 'the pack file is over 64 MB').base64('must be the pack file in base64') }),
+    'Verifies a pack file (sent as base64) and says who signed it, what it may publish and what it would change; changes nothing.',
+  ),
+  'packs.apply': method<PackPreview>()(
+    z.strictObject({ token: z.string().regex(/^[0-9a-f]{64}$/) }),
+    'Applies the pack last previewed under this token, atomically; the content and search are refreshed before it returns.',
+  ),
+  'packs.undo': method<PacksList>()(none, 'Returns the installed content to the state before the last pack applied.'),
+  'packs.list': method<PacksList>()(none, 'The installed packs, whether there is anything to undo, and the key list version in use.'),
+  'updates.check': method<UpdateCheck>()(
     none,
     'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',
+  ),
+  'view.find': method<FindResult>()(
+    z.strictObject({
+      text: z.string().max(500, 'must be at most 500 characters'),
+      /** True to move to the next (or, with forward false, the previous) match of the same text. */
+      again: z.boolean(),
+      forward: z.boolean(),
+    }),
+    "Finds text in the desktop window through Electron's find-in-page (an empty text stops and clears); the browser mode finds in the page itself.",
   ),
   'collections.list': method<CollectionSummary[]>()(none, "The trainer's workshop collections, most recently changed first."),
   'collections.get': method<CollectionView>()(
@@ -111,6 +129,13 @@ export const contract = {
     'Desktop only: saves the print view showing now as a PDF (asking where), or prints it. The browser mode prints from the page.',
   ),
 } as const;
+
+/** Where a find in page stands: the active match (1-based, 0 for none) of how many. */
+export interface FindResult {
+  available: boolean;
+  matches: number;
+  active: number;
+}
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

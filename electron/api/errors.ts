@@ -1,5 +1,14 @@
 /** Error codes that cross the boundary; the message is always one a person can act on. */
-export type ErrorCode = 'bad-input' | 'unknown-method' | 'not-found' | 'forbidden' | 'internal';
+export type ErrorCode =
+  | 'bad-input'
+  | 'unknown-method'
+  | 'not-found'
+  | 'forbidden'
+  | 'internal'
+  /** A change could not be saved; the message says why (disk full, read-only, no permission, a disk error). */
+  | 'not-saved'
+  /** Another running Fieldbook uses the same data folder. */
+  | 'folder-in-use';
 
 export interface ErrorInfo {
   code: ErrorCode;

@@ -17,3 +17,18 @@ export const settingsSchema = z.object({
   dueSoonDays: z.number().int().min(1).max(365).default(30),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+type WithoutDefaults<Shape extends Record<string, z.ZodDefault<z.ZodType>>> = {
+  [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
+};
+
+/**
+ * What `settings.update` accepts: any of the settings, each optional and with no default. Derived from the one schema
+ * above, without its defaults: `.partial()` would keep them, so a change of one setting would reset every other.
+ */
+export const settingsChangeSchema = z.strictObject(
+  Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as WithoutDefaults<
+    typeof settingsSchema.shape
+  >,
+);
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createRouter } from '../api/router';
 import type { Clock } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
+import type { StoreFs } from '../core/store/store-fs';
 import { startHost, type Host } from './server';
 
 /**
@@ -27,9 +28,14 @@ export interface BrowserModeOptions {
   token?: string;
   clock: Clock;
   log?: (message: string) => void;
+  /** The store's file operations (tests: a disk that fills up). */
+  storeFs?: StoreFs;
 }
 
-/** Opens the core over the given folders and serves it with the built renderer: the whole browser mode. */
+/**
+ * Opens the core over the given folders and serves it with the built renderer: the whole browser mode. It refuses to
+ * start when another Fieldbook holds the data folder, and closing it gives the folder up.
+ */
 export async function launchBrowserMode(options: BrowserModeOptions): Promise<Host> {
   const rendererDir = options.rendererDir ?? join(PROJECT_ROOT, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -45,6 +51,27 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Ho
     version,
     mode: 'browser',
     log: options.log,
+    storeFs: options.storeFs,
+    watchContent: true,
   });
-  return startHost({ router: createRouter(fieldbook.handlers, options.log), fieldbook, rendererDir, port: options.port, token: options.token });
+  let host: Host;
+  try {
+    host = await startHost({
+      router: createRouter(fieldbook.handlers, options.log),
+      fieldbook,
+      rendererDir,
+      port: options.port,
+      token: options.token,
+    });
+  } catch (error) {
+    await fieldbook.close();
+    throw error;
+  }
+  return {
+    ...host,
+    close: async () => {
+      await host.close();
+      await fieldbook.close();
+    },
+  };
 }

@@ -1,58 +1,41 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session, type WebContents } from 'electron';
+import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
+import { hardenContents } from './contents';
 import { printHandout } from './handout';
 import { bindRouter, sendEvent } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenSession } from './session';
 import { desktopLanguage, desktopText } from './strings';
-import { APP_ORIGIN, externalLinkDecision, isAppUrl } from './trust';
+import { APP_ORIGIN } from './trust';
 import { createUpdateChecker } from './updater';
+import { bindAppCommands, findInPageOf } from './view';
 import { windowOptions } from './window';
+import { placeWindow, rememberWindowState, windowStateFile } from './window-state';
 
 registerAppScheme();
 app.enableSandbox();
+
+// One desktop app per user: a second launch hands over to the first (which comes to the front) and quits. The core's
+// data-folder lock also keeps out a browser-mode host, or a desktop app started with another profile, on the same folder.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+let mainWindow: BrowserWindow | null = null;
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
 
 const log = (message: string) => console.error(`[fieldbook] ${message}`);
 
 /** The person's chosen interface language once the store is open; until then the system's. */
 let chosenLanguage: () => string | null = () => null;
 const uiLanguage = () => desktopLanguage(chosenLanguage(), app.getPreferredSystemLanguages());
-
-/** Asks the person before an http(s) link leaves the app for the system browser; every other scheme is refused. */
-async function openExternal(owner: BrowserWindow | null, url: string): Promise<void> {
-  const decision = externalLinkDecision(url);
-  if (decision.action === 'refuse') {
-    log(`refused to open ${url}: ${decision.reason}`);
-    return;
-  }
-  const options = {
-    type: 'question' as const,
-    buttons: [desktopText(uiLanguage(), 'openInBrowser'), desktopText(uiLanguage(), 'cancel')],
-    defaultId: 1,
-    cancelId: 1,
-    message: desktopText(uiLanguage(), 'openExternal'),
-    detail: desktopText(uiLanguage(), 'openExternalDetail', { url: decision.url }),
-  };
-  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
-  if (response === 0) await shell.openExternal(decision.url);
-}
-
-/** Every web contents, present and future: no navigation away, no new windows, no webviews. */
-function harden(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    void openExternal(BrowserWindow.fromWebContents(contents), url);
-    return { action: 'deny' };
-  });
-}
 
 function buildMenu(): void {
   Menu.setApplicationMenu(
@@ -78,12 +61,14 @@ function buildMenu(): void {
 }
 
 async function start(): Promise<void> {
+  if (!firstInstance) return; // quitting: the first instance has the window
   const clock = clockFromEnv(process.env.FIELDBOOK_NOW);
   const root = app.getAppPath();
   const contentDir = app.isPackaged ? join(process.resourcesPath, 'content') : join(root, 'content');
-  const checkForUpdates = createUpdateChecker(log);
+  const checkForUpdates = createUpdateChecker(log, app.getVersion());
   // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
   const searchIndexDir = join(root, 'out', 'search');
+  let contents: WebContents | null = null;
   const fieldbook = await openFieldbook({
     contentDir,
     searchIndexDir,
@@ -92,41 +77,72 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     mode: 'desktop',
     checkForUpdates,
+    findInPage: findInPageOf(() => contents),
     log,
+    watchContent: true,
     printHandout: (request) => printHandout(BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0], request),
   });
+  app.once('will-quit', () => fieldbook.close());
   bindRouter(createRouter(fieldbook.handlers, log));
+  // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
+  let released = false;
+  app.on('will-quit', (event) => {
+    if (released) return;
+    event.preventDefault();
+    void fieldbook.close().finally(() => {
+      released = true;
+      app.quit();
+    });
+  });
+  process.once('exit', () => fieldbook.store.closeSync());
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.setSpellCheckerEnabled(false);
   serveRenderer(join(root, 'out', 'renderer'));
   buildMenu();
 
-  const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs')));
+  const windowState = windowStateFile(app.getPath('userData'));
+  const placement = placeWindow(
+    windowState.read(),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea),
+  );
+  const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs'), placement.bounds));
+  if (placement.maximized) window.maximize();
+  rememberWindowState(window, windowState, log);
+  mainWindow = window;
+  window.on('closed', () => {
+    mainWindow = null;
+  });
   window.once('ready-to-show', () => window.show());
+  contents = window.webContents;
+  bindAppCommands(window);
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
   });
+  fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.
   if (fieldbook.store.read().settings.updateChecks) {
-    setTimeout(() => void checkForUpdates().then(log), 10_000).unref();
+    setTimeout(() => void checkForUpdates().then((outcome) => log(outcome.message)), 10_000).unref();
   }
 }
 
-app.on('web-contents-created', (_event, contents) => harden(contents));
+app.on('web-contents-created', (_event, contents) => hardenContents(contents, uiLanguage, log));
+// Every session, the default one and any a library creates (electron-updater makes its own), before it is used.
+app.on('session-created', hardenSession);
 app.on('window-all-closed', () => app.quit());
 app
   .whenReady()
+  // Before any window or other session work: Chromium would otherwise start fetching a spelling dictionary.
+  .then(() => hardenSession(session.defaultSession))
   .then(start)
   .catch((error: unknown) => {
+    // Another Fieldbook on the data folder is no fault to report: its message says what to do.
+    const message = (error as Error).message;
     dialog.showErrorBox(
       desktopText(uiLanguage(), 'startFailed'),
-      desktopText(uiLanguage(), 'startFailedDetail', { message: (error as Error).message }),
+      error instanceof FieldbookError && error.code === 'folder-in-use' ? message : desktopText(uiLanguage(), 'startFailedDetail', { message }),
     );
     app.exit(1);
   });

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'problems' }
   | { name: 'review' }
+  | { name: 'packs' }
   | { name: 'collections' }
   | { name: 'collection'; id: string }
   | { name: 'handout'; of: 'guide' | 'collection'; id: string; lang?: string; large?: boolean };
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'packs') return { name: 'packs' };
   if (parts[0] === 'collections') return { name: 'collections' };
   if (parts[0] === 'collection' && parts[1]) return { name: 'collection', id: parts[1] };
   if (parts[0] === 'handout' && (parts[1] === 'guide' || parts[1] === 'collection') && parts[2]) {
@@ -44,6 +46,8 @@ export function hrefFor(route: Route): string {
       return '#/problems';
     case 'review':
       return '#/review';
+    case 'packs':
+      return '#/packs';
     case 'collections':
       return '#/collections';
     case 'collection':

@@ -1,11 +1,16 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { Settings } from '../../electron/api/types';
 import { changeLanguage, systemLanguage } from './i18n';
 import { client } from './client';
 
+/** Where the last change stands; a failed one carries the core's message, which says what happened and what to do. */
+export type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string };
+
 interface SettingsContextValue {
   settings: Settings;
+  /** Saves a change; never rejects: a failure is reported through `saveState` and the settings stay as they were. */
   update(change: Partial<Settings>): Promise<void>;
+  saveState: SaveState;
 }
 
 const SettingsContext = createContext<SettingsContextValue | null>(null);
@@ -19,14 +24,25 @@ function applyAppearance(settings: Settings): void {
 
 export function SettingsProvider({ initial, children }: { initial: Settings; children: ReactNode }) {
   const [settings, setSettings] = useState(initial);
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
   useEffect(() => applyAppearance(settings), [settings]);
+  // The save state is also an attribute on the document, a signal tests and assistive scripts can wait for.
+  useLayoutEffect(() => {
+    document.documentElement.dataset.settingsSave = saveState.status;
+  }, [saveState]);
   useEffect(() => client.on('settings-changed', setSettings), []);
   const update = useCallback(async (change: Partial<Settings>) => {
-    const next = await client.invoke('settings.update', change);
-    setSettings(next);
-    if ('interfaceLanguage' in change) await changeLanguage(next.interfaceLanguage ?? systemLanguage());
+    setSaveState({ status: 'saving' });
+    try {
+      const next = await client.invoke('settings.update', change);
+      setSettings(next);
+      if ('interfaceLanguage' in change) await changeLanguage(next.interfaceLanguage ?? systemLanguage());
+      setSaveState({ status: 'saved' });
+    } catch (error) {
+      setSaveState({ status: 'failed', message: (error as Error).message });
+    }
   }, []);
-  return <SettingsContext.Provider value={{ settings, update }}>{children}</SettingsContext.Provider>;
+  return <SettingsContext.Provider value={{ settings, update, saveState }}>{children}</SettingsContext.Provider>;
 }
 
 export function useSettings(): SettingsContextValue {

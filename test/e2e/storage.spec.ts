@@ -32,3 +32,17 @@ test.describe('a data file that cannot be read', () => {
       .toBe('high-contrast');
   });
 });
+
+test.describe('a data file holding null', () => {
+  test.use({ savedData: 'null\n' });
+
+  test('gets its own message, is kept, and the app starts with defaults', async ({ page, app }) => {
+    await app.open(page);
+    const alert = page.getByRole('alert').filter({ hasText: 'holds null instead of Fieldbook’s data' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('fieldbook.unreadable-');
+    const keptAs = (await readdir(app.dataDir)).find((name) => name.startsWith('fieldbook.unreadable-'));
+    expect(await readFile(join(app.dataDir, keptAs!), 'utf8')).toBe('null\n');
+    await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+  });
+});

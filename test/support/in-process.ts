@@ -3,6 +3,7 @@ import { createClient, type Client } from '../../electron/api/client';
 import { createRouter, type Router } from '../../electron/api/router';
 import type { Clock } from '../../electron/core/clock';
 import { openFieldbook, type Fieldbook } from '../../electron/core/fieldbook';
+import type { StoreFs } from '../../electron/core/store/store-fs';
 
 export const FIXTURE_CONTENT = join(import.meta.dirname, '..', 'fixtures', 'content');
 
@@ -10,11 +11,18 @@ export function fixedClock(date: string): Clock {
   return { now: () => new Date(`${date}T00:00:00Z`), fixed: true };
 }
 
-/** The real core and router behind a client whose transport is a direct call: the contract without IPC or HTTP. */
+/** The core opened last on each data folder: one Fieldbook holds a folder at a time. */
+const openOn = new Map<string, Fieldbook>();
+
+/**
+ * The real core and router behind a client whose transport is a direct call: the contract without IPC or HTTP.
+ * Opening again on a data folder first closes the core opened there before, as quitting and restarting does.
+ */
 export async function inProcessClient(
   dataDir: string,
-  options: { contentDir?: string; clock?: Clock } = {},
+  options: { contentDir?: string; clock?: Clock; storeFs?: StoreFs } = {},
 ): Promise<{ client: Client; router: Router; fieldbook: Fieldbook }> {
+  await openOn.get(dataDir)?.close();
   const fieldbook = await openFieldbook({
     contentDir: options.contentDir ?? FIXTURE_CONTENT,
     dataDir,
@@ -22,7 +30,9 @@ export async function inProcessClient(
     version: '0.0.0-test',
     mode: 'browser',
     log: () => undefined,
+    storeFs: options.storeFs,
   });
+  openOn.set(dataDir, fieldbook);
   const router = createRouter(fieldbook.handlers, () => undefined);
   const client = createClient({
     // A JSON round trip, as both real transports do, so nothing that cannot cross a process boundary slips through.

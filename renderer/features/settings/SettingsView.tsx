@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERFACE_LANGUAGES, TEXT_SIZES, THEMES, type InterfaceLanguage } from '../../../electron/api/options';
 import { systemLanguage } from '../../lib/i18n';
 import { useSettings } from '../../lib/settings';
 import { MyJurisdictionSetting } from '../library/MyJurisdiction';
+import { UpdateCheckNow } from './UpdateCheck';
 
 const OWN_NAMES: Record<InterfaceLanguage, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
@@ -31,13 +31,7 @@ function ChoiceField<T extends string>(props: {
 
 export function SettingsView() {
   const { t } = useTranslation();
-  const { settings, update } = useSettings();
-  const [saved, setSaved] = useState(false);
-  const save = async (change: Parameters<typeof update>[0]) => {
-    setSaved(false);
-    await update(change);
-    setSaved(true);
-  };
+  const { settings, update: save, saveState } = useSettings();
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -83,8 +77,9 @@ export function SettingsView() {
       <p id="updates-help" className="help">
         {t('settings.updatesHelp')}
       </p>
+      <UpdateCheckNow />
       <p role="status" className="saved">
-        {saved ? t('settings.saved') : ''}
+        {saveState.status === 'saved' ? t('settings.saved') : ''}
       </p>
     </section>
   );

@@ -2,12 +2,15 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/api/types';
 import { useRoute } from '../../lib/route';
+import { FindBar } from '../find/FindBar';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
+import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
+import { HistoryButtons } from './HistoryButtons';
 import { CollectionsView } from '../workshops/CollectionsView';
 import { CollectionView } from '../workshops/CollectionView';
 import { HandoutView } from '../workshops/HandoutView';
@@ -37,6 +40,7 @@ export function App({ info }: { info: AppInfo }) {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
+        <HistoryButtons mode={info.mode} />
         <a className="brand" href="#/">
           {t('app.name')}
         </a>
@@ -46,6 +50,9 @@ export function App({ info }: { info: AppInfo }) {
           </a>
           <a href="#/review" aria-current={route.name === 'review' ? 'page' : undefined}>
             {t('review.nav')}
+          </a>
+          <a href="#/packs" aria-current={route.name === 'packs' ? 'page' : undefined}>
+            {t('nav.packs')}
           </a>
           <a href="#/collections" aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined}>
             {t('workshops.nav')}
@@ -57,6 +64,7 @@ export function App({ info }: { info: AppInfo }) {
         </nav>
         <SearchBox />
       </header>
+      <FindBar mode={info.mode} />
       <Notices info={info} />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === 'library' && <LibraryView />}
@@ -64,6 +72,7 @@ export function App({ info }: { info: AppInfo }) {
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'problems' && <ProblemsView />}
         {route.name === 'review' && <ReviewView />}
+        {route.name === 'packs' && <PacksView />}
         {route.name === 'collections' && <CollectionsView />}
         {route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
         {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
