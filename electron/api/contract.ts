@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { settingsChangeSchema } from './settings';
 import type { AppInfo, GuideView, LibraryData, PackPreview, PacksList, SearchHit, Settings, UpdateCheck } from './types';
+import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
+import type { CollectionSummary, CollectionView, HandoutResult } from './types';
 
 /**
  * The one contract between the UI and the core: each method's name, its input schema, its result type and a line
@@ -92,6 +94,39 @@ export const contract = {
       forward: z.boolean(),
     }),
     "Finds text in the desktop window through Electron's find-in-page (an empty text stops and clears); the browser mode finds in the page itself.",
+  ),
+  'collections.list': method<CollectionSummary[]>()(none, "The trainer's workshop collections, most recently changed first."),
+  'collections.get': method<CollectionView>()(
+    z.strictObject({ id: idSchema }),
+    'One collection with its items, each with its guide here (null when missing).',
+  ),
+  'collections.create': method<CollectionView>()(z.strictObject({ name: collectionNameSchema }), 'Makes an empty collection with this name.'),
+  'collections.rename': method<CollectionView>()(z.strictObject({ id: idSchema, name: collectionNameSchema }), 'Renames a collection.'),
+  'collections.delete': method<CollectionSummary[]>()(z.strictObject({ id: idSchema }), 'Deletes a collection and its notes; returns the rest.'),
+  'collections.addItem': method<CollectionView>()(
+    z.strictObject({ id: idSchema, guide: guideId, lang, section: anchorSchema.optional() }),
+    'Adds a guide, or one of its sections, at the end of a collection.',
+  ),
+  'collections.removeItem': method<CollectionView>()(z.strictObject({ id: idSchema, item: idSchema }), 'Takes one item out of a collection.'),
+  'collections.setNote': method<CollectionView>()(
+    z.strictObject({ id: idSchema, item: idSchema, note: noteSchema }),
+    "Saves the trainer's note on one item (never printed, never presented).",
+  ),
+  'collections.moveItem': method<CollectionView>()(
+    z.strictObject({ id: idSchema, item: idSchema, to: z.number().int().min(0).max(COLLECTION_LIMITS.items) }),
+    'Moves one item to a position (0 is first); the others keep their order.',
+  ),
+  'collections.export': method<ReviewExport>()(
+    z.strictObject({ id: idSchema }),
+    'The collection as a file to save: format version, guide ids, languages, versions, anchors, notes; never ticks.',
+  ),
+  'collections.import': method<CollectionView>()(
+    z.strictObject({ text: z.string().max(COLLECTION_LIMITS.fileLength, `must be at most ${COLLECTION_LIMITS.fileLength} characters`) }),
+    'Reads a collection file into a new collection; guides this library lacks are kept and shown as missing.',
+  ),
+  'handout.print': method<HandoutResult>()(
+    z.strictObject({ action: z.enum(['pdf', 'print']), fileName: z.string().min(1).max(120) }),
+    'Desktop only: saves the print view showing now as a PDF (asking where), or prints it. The browser mode prints from the page.',
   ),
 } as const;
 

@@ -265,3 +265,42 @@ export type UpdateCheck =
   | { status: 'up-to-date'; latest: string; message: string }
   | { status: 'available'; latest: string; message: string }
   | { status: 'error'; message: string };
+
+/** A workshop collection as the Collections screen lists it. */
+export interface CollectionSummary {
+  id: string;
+  name: string;
+  count: number;
+  updated: string;
+}
+
+/** One item of a collection, with what this library knows of its guide. */
+export interface CollectionItemView {
+  id: string;
+  guide: string;
+  lang: string;
+  /** One section's anchor; null for the whole guide. */
+  section: string | null;
+  note: string;
+  /** The guide's version when added or in the imported file; null when unknown. */
+  version: number | null;
+  /** The guide here, in the item's language (else its original); null when this library does not have it. */
+  card: GuideCard | null;
+  /** The section's heading; null for a whole guide or a section the guide no longer has. */
+  sectionHeading: string | null;
+}
+
+export interface CollectionView {
+  id: string;
+  name: string;
+  created: string;
+  updated: string;
+  items: CollectionItemView[];
+}
+
+/** What printing a handout did: a saved PDF (with its path), a print job, or nothing when the person cancelled. */
+export interface HandoutResult {
+  outcome: 'saved' | 'printed' | 'cancelled' | 'unavailable';
+  path?: string;
+  message: string;
+}

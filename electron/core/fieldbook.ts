@@ -15,6 +15,7 @@ import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
 import { checkedKey, checkSettingsChange } from './stored-values';
+import { type WorkshopDeps, workshopHandlers } from './workshops/handlers';
 
 export interface FieldbookOptions {
   /** The bundled content folder (read-only). */
@@ -35,6 +36,8 @@ export interface FieldbookOptions {
   storeFs?: StoreFs;
   /** Reload the content when files in its folder change (the desktop app and the browser mode); off in unit tests. */
   watchContent?: boolean;
+  /** Saves the showing handout as a PDF or prints it; only the desktop app provides one. */
+  printHandout?: WorkshopDeps['printHandout'];
 }
 
 export interface Fieldbook {
@@ -144,6 +147,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       return options.checkForUpdates();
     },
     'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
+    ...workshopHandlers({ catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
   };
 
   let revision = 0;

@@ -5,6 +5,7 @@ import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
 import { hardenContents } from './contents';
+import { printHandout } from './handout';
 import { bindRouter, sendEvent } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession } from './session';
@@ -79,6 +80,7 @@ async function start(): Promise<void> {
     findInPage: findInPageOf(() => contents),
     log,
     watchContent: true,
+    printHandout: (request) => printHandout(BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0], request),
   });
   app.once('will-quit', () => fieldbook.close());
   bindRouter(createRouter(fieldbook.handlers, log));

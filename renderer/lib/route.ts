@@ -6,7 +6,10 @@ export type Route =
   | { name: 'settings' }
   | { name: 'problems' }
   | { name: 'review' }
-  | { name: 'packs' };
+  | { name: 'packs' }
+  | { name: 'collections' }
+  | { name: 'collection'; id: string }
+  | { name: 'handout'; of: 'guide' | 'collection'; id: string; lang?: string; large?: boolean };
 
 /** Routes live in the address's fragment, so reloading keeps the place and nothing reaches a server. */
 export function parseRoute(hash: string): Route {
@@ -20,6 +23,11 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
   if (parts[0] === 'packs') return { name: 'packs' };
+  if (parts[0] === 'collections') return { name: 'collections' };
+  if (parts[0] === 'collection' && parts[1]) return { name: 'collection', id: parts[1] };
+  if (parts[0] === 'handout' && (parts[1] === 'guide' || parts[1] === 'collection') && parts[2]) {
+    return { name: 'handout', of: parts[1], id: parts[2], lang: parts[3], large: params.get('large') === '1' };
+  }
   return { name: 'library' };
 }
 
@@ -40,6 +48,12 @@ export function hrefFor(route: Route): string {
       return '#/review';
     case 'packs':
       return '#/packs';
+    case 'collections':
+      return '#/collections';
+    case 'collection':
+      return `#/collection/${encodeURIComponent(route.id)}`;
+    case 'handout':
+      return `#/handout/${route.of}/${encodeURIComponent(route.id)}${route.lang ? `/${encodeURIComponent(route.lang)}` : ''}${route.large ? '?large=1' : ''}`;
     default:
       return '#/';
   }

@@ -5,11 +5,14 @@ import { settingsSchema } from '../../api/settings';
 import { AtomicJsonFile, type AtomicJsonFileOptions, type SetAside } from './atomic-json-file';
 import { lockDataFolder, type LockMode } from './data-folder-lock';
 import { nodeFs, type StoreFs } from './store-fs';
+import { collectionsSchema } from '../workshops/collection';
 
 const userDataSchema = z.object({
   settings: settingsSchema.default(settingsSchema.parse({})),
   /** Ticked checklist items, keyed by `<guide id>/<lang>@<version>`, as item indexes. */
   checklists: z.record(z.string(), z.array(z.number().int().min(0))).default({}),
+  /** Workshop collections (electron/core/workshops), bounded in count, items and note length. */
+  collections: collectionsSchema,
 });
 export type UserData = z.infer<typeof userDataSchema>;
 

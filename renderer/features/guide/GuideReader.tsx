@@ -13,6 +13,8 @@ import { ReviewBanner } from '../review/ReviewBanner';
 import { useCurrentSection } from './current-section';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { LIMITS } from './bounds';
+import { GuideWorkshopTools, SectionAddControls } from '../workshops/GuideWorkshopTools';
+import { SourceTitle } from './SourceTitle';
 import { renderGuide } from './render';
 
 /** Each language is named in itself, as a person looking for their own language expects. */
@@ -137,6 +139,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
         {g.summary}
       </p>
       <ReviewBanner guide={g} />
+      <GuideWorkshopTools guide={g} />
       {g.languages.length > 1 && (
         <nav className="translations" aria-label={t('guide.translations')} lang={lang} dir={uiDir}>
           <span>{t('guide.translations')}:</span>{' '}
@@ -191,6 +194,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           {/* The HTML comes from renderGuide: bounded, then marked, then DOMPurify with a strict allow-list. */}
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in renderGuide (see above) */}
           <div className="guide-body" ref={container} dangerouslySetInnerHTML={{ __html: html }} />
+          <SectionAddControls container={container} guide={g} html={html} />
           <aside className="guide-about" aria-labelledby="about-title" lang={lang} dir={uiDir}>
             <h2 id="about-title">{t('guide.about')}</h2>
             <dl>
@@ -224,13 +228,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
             <ul className="sources" translate="no">
               {g.sources.map((source) => (
                 <li key={`${source.title}${source.url ?? ''}`} dir="auto">
-                  <bdi>{source.title}</bdi>
-                  {source.publisher && (
-                    <>
-                      , <bdi>{source.publisher}</bdi>
-                    </>
-                  )}
-                  {source.date && <> ({source.date})</>}
+                  <SourceTitle source={source} />
                   {source.url && (
                     <>
                       {' '}

@@ -10,6 +10,7 @@ import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBadge } from '../review/ReviewBadge';
+import { AddToCollection } from '../workshops/AddToCollection';
 import { filterCards, groupCards, placeOf, type BrowseFilter, type CardGroup } from './browse';
 import { BrowsePanel } from './BrowsePanel';
 import { CardLanguageNote, interfaceGuideLanguage, LanguageAvailability } from './LanguageAvailability';
@@ -47,6 +48,7 @@ export function GuideCardView({ card, library }: { card: Card; library: LibraryD
         {t('library.updated', { date: formatDate(card.updated, lang) })}
       </p>
       <CardLanguageNote card={card} />
+      <AddToCollection guide={card.id} lang={card.lang} label={t('workshops.add.guide', { title: card.title })} />
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { navigate } from '../../lib/route';
 import { isTyping } from '../../lib/typing';
 import { ReviewBadge } from '../review/ReviewBadge';
+import { AddToCollection } from '../workshops/AddToCollection';
 import { Marked } from './Marked';
 
 const LIMIT = 20;
@@ -374,6 +375,16 @@ export function SearchBox() {
               </li>
             ))}
           </ul>
+          {hits[active] && (
+            <div className="search-add" data-testid="search-add">
+              <AddToCollection
+                guide={hits[active].id}
+                lang={hits[active].lang}
+                section={hits[active].anchor || undefined}
+                label={t('workshops.add.hit', { title: hits[active].heading ? `${hits[active].title} › ${hits[active].heading}` : hits[active].title })}
+              />
+            </div>
+          )}
         </div>
       )}
     </div>

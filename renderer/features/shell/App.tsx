@@ -11,6 +11,10 @@ import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
 import { HistoryButtons } from './HistoryButtons';
+import { CollectionsView } from '../workshops/CollectionsView';
+import { CollectionView } from '../workshops/CollectionView';
+import { HandoutView } from '../workshops/HandoutView';
+import { Presenter } from '../workshops/Presenter';
 import { Notices } from './Notices';
 
 export function App({ info }: { info: AppInfo }) {
@@ -51,6 +55,9 @@ export function App({ info }: { info: AppInfo }) {
           <a href="#/packs" aria-current={route.name === 'packs' ? 'page' : undefined}>
             {t('nav.packs')}
           </a>
+          <a href="#/collections" aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined}>
+            {t('workshops.nav')}
+          </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
@@ -67,7 +74,11 @@ export function App({ info }: { info: AppInfo }) {
         {route.name === 'problems' && <ProblemsView />}
         {route.name === 'review' && <ReviewView />}
         {route.name === 'packs' && <PacksView />}
+        {route.name === 'collections' && <CollectionsView />}
+        {route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
+        {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
       </main>
+      <Presenter />
     </>
   );
 }
