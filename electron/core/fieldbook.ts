@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
-import type { AppInfo, EventMap, EventName, UpdateCheck } from '../api/types';
+import { FieldbookError } from '../api/errors';
+import type { AppInfo, EventMap, EventName, ShareStatus, UpdateCheck } from '../api/types';
 import type { Clock } from './clock';
 import { loadContent } from './content/load';
 import type { Catalog } from './content/model';
@@ -21,7 +22,7 @@ export interface FieldbookOptions {
   dataDir: string;
   clock: Clock;
   version: string;
-  mode: AppInfo['mode'];
+  mode: Exclude<AppInfo['mode'], 'share'>;
   /** Runs an update check; only the desktop app provides one. */
   checkForUpdates?: () => Promise<UpdateCheck>;
   log?: (message: string) => void;
@@ -29,6 +30,16 @@ export interface FieldbookOptions {
   searchIndexDir?: string;
   /** The store's file operations; tests pass one that fails like a full or read-only disk. */
   storeFs?: StoreFs;
+  /** Starts and stops the read-only room share (electron/host/share); absent where sharing is not offered. */
+  share?: ShareControl;
+}
+
+/** What the core needs of the room share: the host runs the server, the core only relays the trainer's requests. */
+export interface ShareControl {
+  status(): ShareStatus;
+  start(options: { listen?: string; port?: number }): Promise<ShareStatus>;
+  stop(): Promise<ShareStatus>;
+  onChange(listener: (status: ShareStatus) => void): void;
 }
 
 export interface Fieldbook {
@@ -52,6 +63,16 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: EventMap[E]) => void)(payload);
+  };
+
+  options.share?.onChange((status) => emit('share-changed', status));
+  const share = (): ShareControl => {
+    if (!options.share)
+      throw new FieldbookError(
+        'forbidden',
+        'Sharing to a room is not available here; start it from the desktop app or with `npm run serve -- --share`.',
+      );
+    return options.share;
   };
 
   // Review status is computed per call from the clock and the person's "due soon" window, never stored.
@@ -121,6 +142,9 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       if (!options.checkForUpdates) return { status: 'not-run', reason: 'browser-mode', message: 'Updates are checked by the desktop app only.' };
       return options.checkForUpdates();
     },
+    'share.status': () => options.share?.status() ?? { running: false },
+    'share.start': (input) => share().start(input),
+    'share.stop': () => share().stop(),
   };
 
   return {

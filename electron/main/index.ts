@@ -3,7 +3,9 @@ import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
-import { openFieldbook } from '../core/fieldbook';
+import { openFieldbook, type Fieldbook } from '../core/fieldbook';
+import { createRoomShare } from '../host/share/control';
+import { shareRouter } from '../host/share/handlers';
 import { hardenContents } from './contents';
 import { bindRouter, sendEvent } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -66,6 +68,13 @@ async function start(): Promise<void> {
   const checkForUpdates = createUpdateChecker(log, app.getVersion());
   // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
   const searchIndexDir = join(root, 'out', 'search');
+  // The room share (off until the trainer starts it) serves the core opened just below, and the same built renderer.
+  let opened: Fieldbook | undefined;
+  const share = createRoomShare({
+    router: () => shareRouter({ fieldbook: opened!, clock, version: app.getVersion() }, log),
+    rendererDir: join(root, 'out', 'renderer'),
+    log,
+  });
   const fieldbook = await openFieldbook({
     contentDir,
     searchIndexDir,
@@ -75,14 +84,16 @@ async function start(): Promise<void> {
     mode: 'desktop',
     checkForUpdates,
     log,
+    share,
   });
+  opened = fieldbook;
   bindRouter(createRouter(fieldbook.handlers, log));
   // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
   let released = false;
   app.on('will-quit', (event) => {
     if (released) return;
     event.preventDefault();
-    void fieldbook.close().finally(() => {
+    void Promise.allSettled([share.close(), fieldbook.close()]).finally(() => {
       released = true;
       app.quit();
     });
@@ -110,6 +121,7 @@ async function start(): Promise<void> {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
   });
+  fieldbook.on('share-changed', (status) => sendEvent(window.webContents, 'share-changed', status));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.

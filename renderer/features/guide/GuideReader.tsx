@@ -63,6 +63,8 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
     return (next: number[]) => {
       if (!guide) return;
       setChecked(next);
+      // On a room share the ticks are the participant's, in this page only: the share keeps nothing.
+      if (mode === 'share') return;
       client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next }).then(
         (stored) => {
           saved = stored;
@@ -78,7 +80,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
         },
       );
     };
-  }, [guide]);
+  }, [guide, mode]);
   useGuideDom(container, guide, route.section, onToggle);
   useEffect(() => {
     const root = container.current;
@@ -96,7 +98,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
     const link = (event.target as Element).closest('a');
     if (!link || link.getAttribute('data-external') !== 'true') return;
     // External links leave the app only after the person says so; the desktop app asks in a native dialog.
-    if (mode === 'browser') {
+    if (mode !== 'desktop') {
       event.preventDefault();
       setExternal(link.getAttribute('href'));
     } else {
@@ -212,7 +214,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
                         dir="ltr"
                         onClick={(event) => {
                           event.preventDefault();
-                          if (mode === 'browser') setExternal(source.url!);
+                          if (mode !== 'desktop') setExternal(source.url!);
                           else window.open(source.url, '_blank', 'noopener,noreferrer');
                         }}
                       >
