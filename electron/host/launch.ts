@@ -35,6 +35,8 @@ export interface BrowserModeOptions {
   storeFs?: StoreFs;
   /** The room share's limits (the benchmark and tests); default: DEFAULT_SHARE_LIMITS. */
   shareLimits?: Partial<ShareLimits>;
+  /** Where the share listens when started without an address (tests: 127.0.0.1); default: a LAN address. */
+  shareListen?: string;
 }
 
 export interface BrowserMode extends Host {
@@ -61,6 +63,7 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Br
     rendererDir,
     log: options.log ?? ((message) => console.error(`fieldbook share: ${message}`)),
     limits: options.shareLimits,
+    defaultListen: options.shareListen,
   });
   fieldbook = await openFieldbook({
     contentDir: options.contentDir ?? join(PROJECT_ROOT, 'content'),

@@ -12,6 +12,8 @@ export interface ShareControlOptions {
   rendererDir: string;
   log?: (message: string) => void;
   limits?: Partial<ShareLimits>;
+  /** Where to listen when a start names no address; by default chosen from this machine's addresses. */
+  defaultListen?: string;
   /** How many guides the router restricts to (a collection share), for the status; null: the library. */
   limitedTo?: () => number | null;
 }
@@ -57,7 +59,8 @@ export function createRoomShare(options: ShareControlOptions): RoomShare {
     start: ({ listen, port }) =>
       serial(async () => {
         if (server) return status;
-        const chosen = listen ? { address: listen, note: null } : chooseListenAddress();
+        const named = listen ?? options.defaultListen;
+        const chosen = named ? { address: named, note: null } : chooseListenAddress();
         if (chosen.note) options.log?.(chosen.note);
         try {
           server = await startShareServer({
