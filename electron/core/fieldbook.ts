@@ -37,7 +37,8 @@ export interface FieldbookOptions {
 /** What the core needs of the room share: the host runs the server, the core only relays the trainer's requests. */
 export interface ShareControl {
   status(): ShareStatus;
-  start(options: { listen?: string; port?: number }): Promise<ShareStatus>;
+  /** `only`: share just these guides (a collection's, as id/lang pairs); left out, the whole library. */
+  start(options: { listen?: string; port?: number; only?: readonly { id: string; lang: string }[] }): Promise<ShareStatus>;
   stop(): Promise<ShareStatus>;
   onChange(listener: (status: ShareStatus) => void): void;
 }

@@ -59,7 +59,7 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Br
   // The share serves the core opened just below; it is built only when the trainer starts it.
   let fieldbook: Fieldbook | undefined;
   const share = createRoomShare({
-    router: () => shareRouter({ fieldbook: fieldbook!, clock: options.clock, version }, options.log),
+    router: (only) => shareRouter({ fieldbook: fieldbook!, clock: options.clock, version, only }, options.log),
     rendererDir,
     log: options.log ?? ((message) => console.error(`fieldbook share: ${message}`)),
     limits: options.shareLimits,

@@ -71,7 +71,7 @@ async function start(): Promise<void> {
   // The room share (off until the trainer starts it) serves the core opened just below, and the same built renderer.
   let opened: Fieldbook | undefined;
   const share = createRoomShare({
-    router: () => shareRouter({ fieldbook: opened!, clock, version: app.getVersion() }, log),
+    router: (only) => shareRouter({ fieldbook: opened!, clock, version: app.getVersion(), only }, log),
     rendererDir: join(root, 'out', 'renderer'),
     log,
   });

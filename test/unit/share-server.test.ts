@@ -100,6 +100,29 @@ describe('starting and stopping the room share (loopback)', () => {
     await trainer('share.stop');
   });
 
+  it('shares one collection when started with its guides: the status says how many, the rest is not found', async () => {
+    const started = await host.share.start({ listen: '127.0.0.1', only: [{ id: 'sample-checklist', lang: 'en' }] });
+    if (!started.running) throw new Error('not started');
+    expect(started.limitedTo).toBe(1);
+    const ask = async (method: string, input: unknown) =>
+      JSON.parse(
+        (
+          await raw(started.url, `/api/invoke/${method}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(input),
+          })
+        ).body,
+      );
+    expect((await ask('library.list', {})).value.guides.map((g: { id: string }) => g.id)).toEqual(['sample-checklist']);
+    expect(await ask('guide.get', { id: 'sample-rights', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await host.share.stop();
+    // The next share, started for the library, shares all of it again.
+    const library = await host.share.start({ listen: '127.0.0.1' });
+    expect(library).toMatchObject({ running: true, limitedTo: null });
+    await host.share.stop();
+  });
+
   it('stops with the host: closing the browser mode closes the share', async () => {
     const started = (await trainer('share.start', { listen: '127.0.0.1' })).value;
     if (!started.running) throw new Error('not started');

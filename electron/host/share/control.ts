@@ -3,19 +3,18 @@ import type { Router } from '../../api/router';
 import type { ShareStatus } from '../../api/types';
 import type { ShareControl } from '../../core/fieldbook';
 import { chooseListenAddress } from './listen';
+import type { SharedGuide } from './handlers';
 import { qrMatrix } from './qr';
 import { startShareServer, type ShareLimits, type ShareServer } from './server';
 
 export interface ShareControlOptions {
-  /** Builds the share's router when a share starts (shareRouter over the open core). */
-  router: () => Router;
+  /** Builds the share's router when a share starts (shareRouter over the open core), limited to `only` when given. */
+  router: (only: readonly SharedGuide[] | undefined) => Router;
   rendererDir: string;
   log?: (message: string) => void;
   limits?: Partial<ShareLimits>;
   /** Where to listen when a start names no address; by default chosen from this machine's addresses. */
   defaultListen?: string;
-  /** How many guides the router restricts to (a collection share), for the status; null: the library. */
-  limitedTo?: () => number | null;
 }
 
 export interface RoomShare extends ShareControl {
@@ -56,7 +55,7 @@ export function createRoomShare(options: ShareControlOptions): RoomShare {
 
   return {
     status: () => status,
-    start: ({ listen, port }) =>
+    start: ({ listen, port, only }) =>
       serial(async () => {
         if (server) return status;
         const named = listen ?? options.defaultListen;
@@ -64,7 +63,7 @@ export function createRoomShare(options: ShareControlOptions): RoomShare {
         if (chosen.note) options.log?.(chosen.note);
         try {
           server = await startShareServer({
-            router: options.router(),
+            router: options.router(only),
             rendererDir: options.rendererDir,
             listen: chosen.address,
             port,
@@ -81,7 +80,7 @@ export function createRoomShare(options: ShareControlOptions): RoomShare {
           port: server.port,
           urls: server.urls,
           startedAt: new Date().toISOString(),
-          limitedTo: options.limitedTo?.() ?? null,
+          limitedTo: only ? only.length : null,
           qr: qrMatrix(server.url),
         });
       }),
