@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Router } from '../../api/router';
 import { securityHeaders } from '../../core/csp';
 import { contentTypeOf, resolveStaticPath } from '../../core/static-files';
+import { readBody } from '../server';
 import { shareMethodOfPath } from './allow-list';
 import { reachableAddresses } from './listen';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit';
@@ -61,18 +62,6 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 
 function refuse(res: ServerResponse, status: number, code: string, message: string, extra?: Record<string, string>): void {
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8', extra);
-}
-
-/** The body, or null once it passes `max` bytes (the rest is not read). */
-async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
