@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
 import { FieldbookError } from '../api/errors';
-import type { AppInfo, EventMap, EventName, ShareStatus, UpdateCheck } from '../api/types';
+import type { AppInfo, ContentChange, EventMap, EventName, ShareStatus, UpdateCheck } from '../api/types';
 import type { Clock } from './clock';
-import { loadContent } from './content/load';
 import type { Catalog } from './content/model';
+import { watchContent } from './content/watch';
 import { checklistKey, findGuide, guideView, libraryData, toCard } from './library';
 import { reviewCounts, reviewList } from './review/dashboard';
 import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
 import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
 import { openSearch, type SearchService } from './search/service';
+import { packHandlers } from './packs/handlers';
+import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
 import { checkedKey, checkSettingsChange } from './stored-values';
@@ -25,11 +27,15 @@ export interface FieldbookOptions {
   mode: Exclude<AppInfo['mode'], 'share'>;
   /** Runs an update check; only the desktop app provides one. */
   checkForUpdates?: () => Promise<UpdateCheck>;
+  /** Finds text in the app's window; only the desktop app provides it (the browser mode finds in the page). */
+  findInPage?: Handlers['view.find'];
   log?: (message: string) => void;
   /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
   searchIndexDir?: string;
   /** The store's file operations; tests pass one that fails like a full or read-only disk. */
   storeFs?: StoreFs;
+  /** Reload the content when files in its folder change (the desktop app and the browser mode); off in unit tests. */
+  watchContent?: boolean;
   /** Starts and stops the read-only room share (electron/host/share); absent where sharing is not offered. */
   share?: ShareControl;
 }
@@ -45,21 +51,32 @@ export interface ShareControl {
 
 export interface Fieldbook {
   handlers: Handlers;
-  catalog: Catalog;
+  /** The content as last loaded; replaced when the folder changes (see `reloadContent`). */
+  readonly catalog: Catalog;
   store: UserDataStore;
   search: SearchService;
   /** Finishes pending writes and gives up the data folder's lock, so another Fieldbook may use it. */
   close(): Promise<void>;
   /** Subscribes to core events; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+  /** Reads the content folder again, brings search up to date, then emits 'content-changed'. */
+  reloadContent(): Promise<void>;
 }
 
 /** Loads content and the person's data, and returns the handlers that implement the contract. */
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
-  const [catalog, store] = await Promise.all([
-    loadContent(options.contentDir),
+  const [packs, store] = await Promise.all([
+    openPacks({
+      contentDir: options.contentDir,
+      keysDir: join(options.contentDir, 'keys'),
+      dataDir: options.dataDir,
+      now: () => options.clock.now(),
+      log: options.log,
+    }),
     openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs }),
   ]);
+  // Bundled content with the installed packs laid over it; replaced after each apply, undo or change on disk.
+  let catalog = await packs.catalog();
   const search = openSearch(catalog, { indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'), log: options.log });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
@@ -80,6 +97,11 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
   const review = () => reviewContext(options.clock, store.read().settings.dueSoonDays);
 
   const handlers: Handlers = {
+    ...packHandlers({
+      packs,
+      now: () => options.clock.now(),
+      contentChanged: (next, reason) => showContent(next, reason),
+    }),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
@@ -146,14 +168,57 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     'share.status': () => options.share?.status() ?? { running: false },
     'share.start': (input) => share().start(input),
     'share.stop': () => share().stop(),
+    'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
   };
+
+  let revision = 0;
+  /** Puts new content in place, brings search up to date with it, and tells the UI. */
+  async function showContent(next: Catalog, reason: ContentChange['reason']): Promise<void> {
+    catalog = next;
+    await search.refresh(next);
+    revision++;
+    emit('content-changed', { revision, reason, guides: next.guides.length, invalid: next.invalid.length });
+  }
+
+  // One reload at a time; changes that arrive during one start another when it ends, so the last state always wins.
+  let reloading: Promise<void> | null = null;
+  let pending = false;
+  let closed = false;
+  const reloadContent = (): Promise<void> => {
+    if (reloading) {
+      pending = true;
+      return reloading;
+    }
+    reloading = (async () => {
+      do {
+        pending = false;
+        // The installed packs stay laid over the folder's new content.
+        const next = await packs.catalog();
+        if (closed) return;
+        await showContent(next, 'folder-changed');
+      } while (pending && !closed);
+    })()
+      .catch((error: unknown) => options.log?.(`content: could not reload ${options.contentDir}: ${(error as Error).message}`))
+      .finally(() => {
+        reloading = null;
+      });
+    return reloading;
+  };
+  const watcher = options.watchContent ? watchContent(options.contentDir, () => void reloadContent(), { log: options.log }) : null;
 
   return {
     handlers,
-    catalog,
+    get catalog() {
+      return catalog;
+    },
     store,
     search,
-    close: () => store.close(),
+    reloadContent,
+    async close() {
+      closed = true;
+      watcher?.close();
+      await store.close();
+    },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

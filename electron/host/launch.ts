@@ -74,6 +74,7 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Br
     log: options.log,
     storeFs: options.storeFs,
     share,
+    watchContent: true,
   });
   let host: Host;
   try {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session, type WebContents } from 'electron';
 import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
@@ -13,6 +13,7 @@ import { hardenSession } from './session';
 import { desktopLanguage, desktopText } from './strings';
 import { APP_ORIGIN } from './trust';
 import { createUpdateChecker } from './updater';
+import { bindAppCommands, findInPageOf } from './view';
 import { windowOptions } from './window';
 import { placeWindow, rememberWindowState, windowStateFile } from './window-state';
 
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
     rendererDir: join(root, 'out', 'renderer'),
     log,
   });
+  let contents: WebContents | null = null;
   const fieldbook = await openFieldbook({
     contentDir,
     searchIndexDir,
@@ -83,10 +85,13 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     mode: 'desktop',
     checkForUpdates,
+    findInPage: findInPageOf(() => contents),
     log,
+    watchContent: true,
     share,
   });
   opened = fieldbook;
+  app.once('will-quit', () => fieldbook.close());
   bindRouter(createRouter(fieldbook.handlers, log));
   // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
   let released = false;
@@ -117,11 +122,14 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   window.once('ready-to-show', () => window.show());
+  contents = window.webContents;
+  bindAppCommands(window);
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
   });
   fieldbook.on('share-changed', (status) => sendEvent(window.webContents, 'share-changed', status));
+  fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.

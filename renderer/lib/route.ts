@@ -6,6 +6,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'problems' }
   | { name: 'review' }
+  | { name: 'packs' }
   | { name: 'share' };
 
 /** Routes live in the address's fragment, so reloading keeps the place and nothing reaches a server. */
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
   if (parts[0] === 'share') return { name: 'share' };
+  if (parts[0] === 'packs') return { name: 'packs' };
   return { name: 'library' };
 }
 
@@ -40,6 +42,8 @@ export function hrefFor(route: Route): string {
       return '#/review';
     case 'share':
       return '#/share';
+    case 'packs':
+      return '#/packs';
     default:
       return '#/';
   }

@@ -2,15 +2,18 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/api/types';
 import { useRoute } from '../../lib/route';
+import { FindBar } from '../find/FindBar';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
+import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
 import { ShareIndicator, ShareModeBanner } from '../share/ShareIndicator';
 import { ShareView } from '../share/ShareView';
 import { useShareStatus } from '../share/share-status';
+import { HistoryButtons } from './HistoryButtons';
 import { Notices } from './Notices';
 
 export function App({ info }: { info: AppInfo }) {
@@ -19,6 +22,8 @@ export function App({ info }: { info: AppInfo }) {
   const main = useRef<HTMLElement>(null);
   // A participant's page on the room share shows reading and search only: the share refuses everything else.
   const shared = info.mode === 'share';
+  // Back/forward and find in page only tell the desktop window from a browser tab, and a share's page is a tab.
+  const tab = info.mode === 'desktop' ? 'desktop' : 'browser';
   // A parent's effect runs after its children's, so by now every global listener (the search shortcut among them)
   // is attached: tests and the start-up benchmark wait for this signal, never for a fixed time.
   useEffect(() => {
@@ -38,6 +43,7 @@ export function App({ info }: { info: AppInfo }) {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
+        <HistoryButtons mode={tab} />
         <a className="brand" href="#/">
           {t('app.name')}
         </a>
@@ -49,6 +55,9 @@ export function App({ info }: { info: AppInfo }) {
             <>
               <a href="#/review" aria-current={route.name === 'review' ? 'page' : undefined}>
                 {t('review.nav')}
+              </a>
+              <a href="#/packs" aria-current={route.name === 'packs' ? 'page' : undefined}>
+                {t('nav.packs')}
               </a>
               <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
                 {t('nav.settings')}
@@ -64,6 +73,7 @@ export function App({ info }: { info: AppInfo }) {
         {!shared && <SharingNow />}
       </header>
       {shared && <ShareModeBanner />}
+      <FindBar mode={tab} />
       <Notices info={info} />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === 'library' && <LibraryView />}
@@ -73,6 +83,7 @@ export function App({ info }: { info: AppInfo }) {
         {!shared && route.name === 'problems' && <ProblemsView />}
         {!shared && route.name === 'review' && <ReviewView />}
         {!shared && route.name === 'share' && <ShareScreen />}
+        {!shared && route.name === 'packs' && <PacksView />}
       </main>
     </>
   );
