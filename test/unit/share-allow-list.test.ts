@@ -131,3 +131,16 @@ describe('the room share’s allow-list', () => {
     expect(hits.map((hit) => hit.id)).toEqual(['sample-checklist']);
   });
 });
+
+describe('the room share while content changes', () => {
+  it('serves the content as it is now: a guide that a reload removed is gone from the running share', async () => {
+    // The core replaces its catalog when its folder changes or a pack is applied; the share must not keep the old one.
+    const live = { catalog: fieldbook.catalog, search: fieldbook.search };
+    const room = shareRouter({ fieldbook: live, clock: fixedClock('2026-11-28'), version: '1' });
+    const ids = async () => ((await value(room, 'library.list')) as { guides: { id: string }[] }).guides.map((g) => g.id);
+    expect(await ids()).toContain('sample-rights');
+    live.catalog = { ...fieldbook.catalog, guides: fieldbook.catalog.guides.filter((guide) => guide.meta.id !== 'sample-rights') };
+    expect(await ids()).not.toContain('sample-rights');
+    expect(await room.dispatch('guide.get', { id: 'sample-rights', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

@@ -36,7 +36,8 @@ function refused(method: string): never {
  * window rather than the trainer's, no maintainer list of invalid files, and a minimal app.info.
  */
 export function shareHandlers(options: ShareContentOptions): Handlers {
-  const { catalog, search } = options.fieldbook;
+  // Read per call: the catalog changes when content reloads or a pack is applied while the share runs.
+  const { fieldbook } = options;
   const shared = options.only ? new Set(options.only.map(keyOf)) : null;
   const isShared = (guide: SharedGuide) => !shared || shared.has(keyOf(guide));
   const review = () => reviewContext(options.clock);
@@ -50,25 +51,26 @@ export function shareHandlers(options: ShareContentOptions): Handlers {
       notices: [],
     }),
     'library.list': () => {
-      const data = libraryData(catalog, review());
+      const data = libraryData(fieldbook.catalog, review());
       const guides = data.guides
         .filter(isShared)
         .map((card) => ({ ...card, languages: card.languages.filter((lang) => isShared({ id: card.id, lang })) }));
       return { ...data, guides, invalid: [] };
     },
     'guide.get': ({ id, lang }) => {
+      const { catalog } = fieldbook;
       const guide = findGuide(catalog, id, lang);
       if (!isShared(guide.meta)) throw new FieldbookError('not-found', `The guide "${id}" is not part of this share; go back to the library.`);
       return guideView(catalog, guide, [], review());
     },
     'search.query': async (input) => {
       const limit = input.limit ?? 20;
-      const items = await search.query({ ...input, limit: shared ? COLLECTION_SEARCH_DEPTH : limit, myJurisdiction: null });
+      const items = await fieldbook.search.query({ ...input, limit: shared ? COLLECTION_SEARCH_DEPTH : limit, myJurisdiction: null });
       const context = review();
       return items
         .filter((item) => isShared(item.guide.meta))
         .slice(0, limit)
-        .map((item) => toSearchHit(item, toCard(catalog, item.guide, context)));
+        .map((item) => toSearchHit(item, toCard(fieldbook.catalog, item.guide, context)));
     },
   };
   return Object.assign(handlers, allowed);
