@@ -67,17 +67,21 @@ try {
   // Loaded after the arguments are read, so --help and a wrong argument answer at once.
   const { launchBrowserMode } = await import('./launch');
   const host = await launchBrowserMode({ dataDir, contentDir: values['content-dir'], port, clock });
-  console.log(
-    `Fieldbook is running in browser mode.\nOpen: ${host.url}\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`,
-  );
   if (values.share) {
-    const shared = await host.share.start({ listen: values.listen, port: sharePort });
+    // A share that cannot start stops the whole host, so the data folder is given up before the error is shown.
+    const shared = await host.share.start({ listen: values.listen, port: sharePort }).catch(async (error: unknown) => {
+      await host.close();
+      throw error;
+    });
     if (shared.running) {
       console.log(
         `Sharing the library to the room (read-only: reading and search).\nParticipants open: ${shared.url}${shared.urls.length > 1 ? `\nAlso reachable at: ${shared.urls.slice(1).join(' ')}` : ''}`,
       );
     }
   }
+  console.log(
+    `Fieldbook is running in browser mode.\nOpen: ${host.url}\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`,
+  );
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -150,5 +151,21 @@ describe('choosing where the share listens', () => {
     expect(fallback.note).toMatch(/--listen ADDRESS/);
     expect(['10.1.2.3', '172.16.0.1', '172.31.255.1', '192.168.0.1'].every(isPrivateIPv4)).toBe(true);
     expect(['172.15.0.1', '172.32.0.1', '100.64.0.1', '8.8.8.8'].some(isPrivateIPv4)).toBe(false);
+  });
+});
+
+describe('npm run serve -- --share', () => {
+  const serve = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], { encoding: 'utf8', timeout: 20_000 });
+  it('names a wrong share argument and exits 2 before starting anything', () => {
+    const alone = serve('--listen', '127.0.0.1');
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toMatch(/--listen and --share-port go with --share/);
+    const name = serve('--share', '--listen', 'my-laptop.local');
+    expect(name.status).toBe(2);
+    expect(name.stderr).toMatch(/--listen must be an IPv4 address such as 192\.168\.1\.20, not "my-laptop\.local"/);
+    const port = serve('--share', '--share-port', '99999');
+    expect(port.status).toBe(2);
+    expect(port.stderr).toMatch(/--share-port must be a whole number/);
   });
 });
