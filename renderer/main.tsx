@@ -5,13 +5,25 @@ import { client } from './lib/client';
 import { initI18n, startupFailureText, systemLanguage } from './lib/i18n';
 import { SettingsProvider } from './lib/settings';
 import './styles.css';
+import type { Settings } from '../electron/api/types';
+
+const SHARE_SETTINGS: Settings = {
+  interfaceLanguage: null,
+  theme: 'system',
+  textSize: 'normal',
+  myJurisdiction: null,
+  updateChecks: false,
+  dueSoonDays: 30,
+};
 
 async function boot(): Promise<void> {
-  const [settings, info] = await Promise.all([client.invoke('settings.get'), client.invoke('app.info')]);
+  const info = await client.invoke('app.info');
+  // A room share keeps no settings of the trainer's: a participant starts from the defaults, changed in this tab only.
+  const settings = info.mode === 'share' ? SHARE_SETTINGS : await client.invoke('settings.get');
   await initI18n(settings.interfaceLanguage ?? systemLanguage());
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <SettingsProvider initial={settings}>
+      <SettingsProvider initial={settings} local={info.mode === 'share'}>
         <App info={info} />
       </SettingsProvider>
     </StrictMode>,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { settingsChangeSchema } from './settings';
-import type { AppInfo, GuideView, LibraryData, PackPreview, PacksList, SearchHit, Settings, UpdateCheck } from './types';
+import type { AppInfo, GuideView, LibraryData, PackPreview, PacksList, SearchHit, Settings, ShareStatus, UpdateCheck } from './types';
 import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 import type { CollectionSummary, CollectionView, HandoutResult } from './types';
@@ -86,6 +86,16 @@ export const contract = {
     none,
     'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',
   ),
+  'share.status': method<ShareStatus>()(none, 'Whether the read-only room share runs, and its address and QR code.'),
+  'share.start': method<ShareStatus>()(
+    z.strictObject({
+      /** The IPv4 address to listen on; by default a private LAN address of this machine, else all interfaces. */
+      listen: z.ipv4({ message: 'must be an IPv4 address such as 192.168.1.20' }).optional(),
+      port: z.number().int().min(0).max(65535).optional(),
+    }),
+    'Starts the read-only share of the library on the local network (reading and search only); returns its address.',
+  ),
+  'share.stop': method<ShareStatus>()(none, 'Stops the room share; participants can no longer reach it.'),
   'view.find': method<FindResult>()(
     z.strictObject({
       text: z.string().max(500, 'must be at most 500 characters'),

@@ -182,7 +182,8 @@ export interface DataNotice {
 
 export interface AppInfo {
   version: string;
-  mode: 'desktop' | 'browser';
+  /** 'share': a participant's page on the read-only room share, which answers reading and search only. */
+  mode: 'desktop' | 'browser' | 'share';
   /** The clock's current time (ISO) and whether it was set on purpose (FIELDBOOK_NOW). */
   now: string;
   clockFixed: boolean;
@@ -252,6 +253,7 @@ export interface PacksList {
 export interface EventMap {
   notice: DataNotice;
   'settings-changed': Settings;
+  'share-changed': ShareStatus;
   'content-changed': ContentChange;
 }
 export type EventName = keyof EventMap;
@@ -304,3 +306,22 @@ export interface HandoutResult {
   path?: string;
   message: string;
 }
+
+/**
+ * The read-only room share: off, or running at an address participants open. `qr` is the address as a QR code's
+ * module matrix (`size` × `size` cells, row by row, '1' dark), which the page draws as plain SVG elements.
+ */
+export type ShareStatus =
+  | { running: false }
+  | {
+      running: true;
+      url: string;
+      address: string;
+      port: number;
+      /** Every address the share can be reached at (more than one when it listens on all interfaces). */
+      urls: string[];
+      startedAt: string;
+      /** Only these guides are shared (a collection); null: the whole library. */
+      limitedTo: number | null;
+      qr: { size: number; cells: string };
+    };

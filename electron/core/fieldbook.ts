@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
-import type { AppInfo, ContentChange, EventMap, EventName, UpdateCheck } from '../api/types';
+import { FieldbookError } from '../api/errors';
+import type { AppInfo, ContentChange, EventMap, EventName, ShareStatus, UpdateCheck } from '../api/types';
 import type { Clock } from './clock';
 import type { Catalog } from './content/model';
 import { watchContent } from './content/watch';
@@ -24,7 +25,7 @@ export interface FieldbookOptions {
   dataDir: string;
   clock: Clock;
   version: string;
-  mode: AppInfo['mode'];
+  mode: Exclude<AppInfo['mode'], 'share'>;
   /** Runs an update check; only the desktop app provides one. */
   checkForUpdates?: () => Promise<UpdateCheck>;
   /** Finds text in the app's window; only the desktop app provides it (the browser mode finds in the page). */
@@ -38,6 +39,17 @@ export interface FieldbookOptions {
   watchContent?: boolean;
   /** Saves the showing handout as a PDF or prints it; only the desktop app provides one. */
   printHandout?: WorkshopDeps['printHandout'];
+  /** Starts and stops the read-only room share (electron/host/share); absent where sharing is not offered. */
+  share?: ShareControl;
+}
+
+/** What the core needs of the room share: the host runs the server, the core only relays the trainer's requests. */
+export interface ShareControl {
+  status(): ShareStatus;
+  /** `only`: share just these guides (a collection's, as id/lang pairs); left out, the whole library. */
+  start(options: { listen?: string; port?: number; only?: readonly { id: string; lang: string }[] }): Promise<ShareStatus>;
+  stop(): Promise<ShareStatus>;
+  onChange(listener: (status: ShareStatus) => void): void;
 }
 
 export interface Fieldbook {
@@ -72,6 +84,16 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: EventMap[E]) => void)(payload);
+  };
+
+  options.share?.onChange((status) => emit('share-changed', status));
+  const share = (): ShareControl => {
+    if (!options.share)
+      throw new FieldbookError(
+        'forbidden',
+        'Sharing to a room is not available here; start it from the desktop app or with `npm run serve -- --share`.',
+      );
+    return options.share;
   };
 
   // Review status is computed per call from the clock and the person's "due soon" window, never stored.
@@ -146,6 +168,9 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       if (!options.checkForUpdates) return { status: 'not-run', reason: 'browser-mode', message: 'Updates are checked by the desktop app only.' };
       return options.checkForUpdates();
     },
+    'share.status': () => options.share?.status() ?? { running: false },
+    'share.start': (input) => share().start(input),
+    'share.stop': () => share().stop(),
     'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
     ...workshopHandlers({ catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
   };

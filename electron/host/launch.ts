@@ -3,9 +3,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRouter } from '../api/router';
 import type { Clock } from '../core/clock';
-import { openFieldbook } from '../core/fieldbook';
+import { openFieldbook, type Fieldbook } from '../core/fieldbook';
 import type { StoreFs } from '../core/store/store-fs';
 import { startHost, type Host } from './server';
+import { createRoomShare, type RoomShare } from './share/control';
+import { shareRouter } from './share/handlers';
+import type { ShareLimits } from './share/server';
 
 /**
  * The repository root, found from this file so the host works from any current folder, whether it runs from the
@@ -30,13 +33,22 @@ export interface BrowserModeOptions {
   log?: (message: string) => void;
   /** The store's file operations (tests: a disk that fills up). */
   storeFs?: StoreFs;
+  /** The room share's limits (the benchmark and tests); default: DEFAULT_SHARE_LIMITS. */
+  shareLimits?: Partial<ShareLimits>;
+  /** Where the share listens when started without an address (tests: 127.0.0.1); default: a LAN address. */
+  shareListen?: string;
+}
+
+export interface BrowserMode extends Host {
+  /** The read-only room share: off until started (`--share`, or the Share screen). */
+  share: RoomShare;
 }
 
 /**
  * Opens the core over the given folders and serves it with the built renderer: the whole browser mode. It refuses to
  * start when another Fieldbook holds the data folder, and closing it gives the folder up.
  */
-export async function launchBrowserMode(options: BrowserModeOptions): Promise<Host> {
+export async function launchBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
   const rendererDir = options.rendererDir ?? join(PROJECT_ROOT, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(
@@ -44,7 +56,16 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Ho
     );
   }
   const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const fieldbook = await openFieldbook({
+  // The share serves the core opened just below; it is built only when the trainer starts it.
+  let fieldbook: Fieldbook | undefined;
+  const share = createRoomShare({
+    router: (only) => shareRouter({ fieldbook: fieldbook!, clock: options.clock, version, only }, options.log),
+    rendererDir,
+    log: options.log ?? ((message) => console.error(`fieldbook share: ${message}`)),
+    limits: options.shareLimits,
+    defaultListen: options.shareListen,
+  });
+  fieldbook = await openFieldbook({
     contentDir: options.contentDir ?? join(PROJECT_ROOT, 'content'),
     dataDir: options.dataDir,
     clock: options.clock,
@@ -52,6 +73,7 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Ho
     mode: 'browser',
     log: options.log,
     storeFs: options.storeFs,
+    share,
     watchContent: true,
   });
   let host: Host;
@@ -69,7 +91,9 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Ho
   }
   return {
     ...host,
+    share,
     close: async () => {
+      await share.close();
       await host.close();
       await fieldbook.close();
     },

@@ -37,7 +37,7 @@ export const DEFAULT_LIMITS: HostLimits = {
 };
 /** A pack file travels in one call, base64-encoded: the core's 64 MB limit and a little over. */
 const MAX_PACK_BODY = 90 * 1024 * 1024;
-const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed'];
+const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed', 'share-changed'];
 
 export interface HostOptions {
   router: Router;
@@ -76,8 +76,8 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The body as text, or null once it is larger than `limit` (the rest is read and dropped, not kept). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+/** The body as text, or null once it is larger than `limit` (the rest is read and dropped, not kept). The room share uses it too. */
+export function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   if (Number(req.headers['content-length']) > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -3,7 +3,9 @@ import { app, BrowserWindow, dialog, Menu, screen, session, type WebContents } f
 import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
-import { openFieldbook } from '../core/fieldbook';
+import { openFieldbook, type Fieldbook } from '../core/fieldbook';
+import { createRoomShare } from '../host/share/control';
+import { shareRouter } from '../host/share/handlers';
 import { hardenContents } from './contents';
 import { printHandout } from './handout';
 import { bindRouter, sendEvent } from './ipc';
@@ -68,6 +70,13 @@ async function start(): Promise<void> {
   const checkForUpdates = createUpdateChecker(log, app.getVersion());
   // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
   const searchIndexDir = join(root, 'out', 'search');
+  // The room share (off until the trainer starts it) serves the core opened just below, and the same built renderer.
+  let opened: Fieldbook | undefined;
+  const share = createRoomShare({
+    router: (only) => shareRouter({ fieldbook: opened!, clock, version: app.getVersion(), only }, log),
+    rendererDir: join(root, 'out', 'renderer'),
+    log,
+  });
   let contents: WebContents | null = null;
   const fieldbook = await openFieldbook({
     contentDir,
@@ -81,7 +90,9 @@ async function start(): Promise<void> {
     log,
     watchContent: true,
     printHandout: (request) => printHandout(BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0], request),
+    share,
   });
+  opened = fieldbook;
   app.once('will-quit', () => fieldbook.close());
   bindRouter(createRouter(fieldbook.handlers, log));
   // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
@@ -89,7 +100,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (released) return;
     event.preventDefault();
-    void fieldbook.close().finally(() => {
+    void Promise.allSettled([share.close(), fieldbook.close()]).finally(() => {
       released = true;
       app.quit();
     });
@@ -119,6 +130,7 @@ async function start(): Promise<void> {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
   });
+  fieldbook.on('share-changed', (status) => sendEvent(window.webContents, 'share-changed', status));
   fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 

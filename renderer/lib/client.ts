@@ -33,6 +33,8 @@ function browserBridge(): Bridge {
       return (await response.json()) as Envelope<unknown>;
     },
     on(event, listener) {
+      // No token: this page came from a room share, which sends no events (and would refuse the stream).
+      if (!token) return () => undefined;
       if (!source) {
         source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
         // The page's signal that events flow: tests wait for it before changing anything the app should notice.

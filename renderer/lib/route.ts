@@ -9,7 +9,8 @@ export type Route =
   | { name: 'packs' }
   | { name: 'collections' }
   | { name: 'collection'; id: string }
-  | { name: 'handout'; of: 'guide' | 'collection'; id: string; lang?: string; large?: boolean };
+  | { name: 'handout'; of: 'guide' | 'collection'; id: string; lang?: string; large?: boolean }
+  | { name: 'share' };
 
 /** Routes live in the address's fragment, so reloading keeps the place and nothing reaches a server. */
 export function parseRoute(hash: string): Route {
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'share') return { name: 'share' };
   if (parts[0] === 'packs') return { name: 'packs' };
   if (parts[0] === 'collections') return { name: 'collections' };
   if (parts[0] === 'collection' && parts[1]) return { name: 'collection', id: parts[1] };
@@ -46,6 +48,8 @@ export function hrefFor(route: Route): string {
       return '#/problems';
     case 'review':
       return '#/review';
+    case 'share':
+      return '#/share';
     case 'packs':
       return '#/packs';
     case 'collections':

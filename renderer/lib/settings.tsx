@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Settings } from '../../electron/api/types';
 import { changeLanguage, systemLanguage } from './i18n';
 import { client } from './client';
@@ -22,26 +22,33 @@ function applyAppearance(settings: Settings): void {
   root.dataset.textSize = settings.textSize;
 }
 
-export function SettingsProvider({ initial, children }: { initial: Settings; children: ReactNode }) {
+/** `local`: a participant's page on a room share, where changes (theme, text size, language) stay in this tab only. */
+export function SettingsProvider({ initial, local = false, children }: { initial: Settings; local?: boolean; children: ReactNode }) {
   const [settings, setSettings] = useState(initial);
   const [saveState, setSaveState] = useState<SaveState>({ status: 'idle' });
+  const settingsRef = useRef(initial);
+  settingsRef.current = settings;
   useEffect(() => applyAppearance(settings), [settings]);
   // The save state is also an attribute on the document, a signal tests and assistive scripts can wait for.
   useLayoutEffect(() => {
     document.documentElement.dataset.settingsSave = saveState.status;
   }, [saveState]);
   useEffect(() => client.on('settings-changed', setSettings), []);
-  const update = useCallback(async (change: Partial<Settings>) => {
-    setSaveState({ status: 'saving' });
-    try {
-      const next = await client.invoke('settings.update', change);
-      setSettings(next);
-      if ('interfaceLanguage' in change) await changeLanguage(next.interfaceLanguage ?? systemLanguage());
-      setSaveState({ status: 'saved' });
-    } catch (error) {
-      setSaveState({ status: 'failed', message: (error as Error).message });
-    }
-  }, []);
+  const update = useCallback(
+    async (change: Partial<Settings>) => {
+      setSaveState({ status: 'saving' });
+      try {
+        const next = local ? { ...settingsRef.current, ...change } : await client.invoke('settings.update', change);
+        settingsRef.current = next;
+        setSettings(next);
+        if ('interfaceLanguage' in change) await changeLanguage(next.interfaceLanguage ?? systemLanguage());
+        setSaveState({ status: 'saved' });
+      } catch (error) {
+        setSaveState({ status: 'failed', message: (error as Error).message });
+      }
+    },
+    [local],
+  );
   return <SettingsContext.Provider value={{ settings, update, saveState }}>{children}</SettingsContext.Provider>;
 }
 

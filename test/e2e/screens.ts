@@ -16,6 +16,7 @@ export const SCREENS: Screen[] = [
   { name: 'settings', route: '#/settings', ready: heading },
   { name: 'problems', route: '#/problems', ready: heading },
   { name: 'review', route: '#/review', ready: heading },
+  { name: 'share', route: '#/share', ready: (page) => expect(page.locator('.share-view')).toHaveAttribute('data-share-state', 'stopped') },
 ];
 
 export async function goTo(page: Page, screen: Screen): Promise<void> {

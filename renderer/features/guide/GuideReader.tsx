@@ -71,6 +71,8 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
     return (next: number[]) => {
       if (!guide) return;
       setChecked(next);
+      // On a room share the ticks are the participant's, in this page only: the share keeps nothing.
+      if (mode === 'share') return;
       client.invoke('guide.setChecked', { id: guide.id, lang: guide.lang, version: guide.version, checked: next }).then(
         (stored) => {
           saved = stored;
@@ -86,7 +88,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
         },
       );
     };
-  }, [guide]);
+  }, [guide, mode]);
   useGuideDom(container, guide, route.section, onToggle);
   // After useGuideDom, which gives the headings the ids this looks for.
   const anchors = useMemo(() => guide?.sections.map((section) => section.anchor) ?? [], [guide]);

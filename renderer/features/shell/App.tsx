@@ -10,6 +10,9 @@ import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
+import { ShareIndicator, ShareModeBanner } from '../share/ShareIndicator';
+import { ShareView } from '../share/ShareView';
+import { useShareStatus } from '../share/share-status';
 import { HistoryButtons } from './HistoryButtons';
 import { CollectionsView } from '../workshops/CollectionsView';
 import { CollectionView } from '../workshops/CollectionView';
@@ -21,6 +24,10 @@ export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
+  // A participant's page on the room share shows reading and search only: the share refuses everything else.
+  const shared = info.mode === 'share';
+  // Back/forward and find in page only tell the desktop window from a browser tab, and a share's page is a tab.
+  const tab = info.mode === 'desktop' ? 'desktop' : 'browser';
   // A parent's effect runs after its children's, so by now every global listener (the search shortcut among them)
   // is attached: tests and the start-up benchmark wait for this signal, never for a fixed time.
   useEffect(() => {
@@ -41,7 +48,7 @@ export function App({ info }: { info: AppInfo }) {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <HistoryButtons mode={info.mode} />
+        <HistoryButtons mode={tab} />
         <a className="brand" href="#/">
           {t('app.name')}
         </a>
@@ -49,36 +56,58 @@ export function App({ info }: { info: AppInfo }) {
           <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
             {t('nav.library')}
           </a>
-          <a href="#/review" aria-current={route.name === 'review' ? 'page' : undefined}>
-            {t('review.nav')}
-          </a>
-          <a href="#/packs" aria-current={route.name === 'packs' ? 'page' : undefined}>
-            {t('nav.packs')}
-          </a>
-          <a href="#/collections" aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined}>
-            {t('workshops.nav')}
-          </a>
-          <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
-            {t('nav.settings')}
-          </a>
-          <ProblemsLink route={route} />
+          {!shared && (
+            <>
+              <a href="#/review" aria-current={route.name === 'review' ? 'page' : undefined}>
+                {t('review.nav')}
+              </a>
+              <a href="#/packs" aria-current={route.name === 'packs' ? 'page' : undefined}>
+                {t('nav.packs')}
+              </a>
+              <a href="#/collections" aria-current={route.name === 'collections' || route.name === 'collection' ? 'page' : undefined}>
+                {t('workshops.nav')}
+              </a>
+              <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
+                {t('nav.settings')}
+              </a>
+              <a href="#/share" aria-current={route.name === 'share' ? 'page' : undefined}>
+                {t('share.nav')}
+              </a>
+              <ProblemsLink route={route} />
+            </>
+          )}
         </nav>
         <SearchBox />
+        {!shared && <SharingNow />}
       </header>
-      <FindBar mode={info.mode} />
+      {shared && <ShareModeBanner />}
+      <FindBar mode={tab} />
       <Notices info={info} />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === 'library' && <LibraryView />}
         {route.name === 'guide' && <GuideReader key={`${route.id}/${route.lang ?? ''}`} route={route} mode={info.mode} />}
-        {route.name === 'settings' && <SettingsView />}
-        {route.name === 'problems' && <ProblemsView />}
-        {route.name === 'review' && <ReviewView />}
-        {route.name === 'packs' && <PacksView />}
-        {route.name === 'collections' && <CollectionsView />}
-        {route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
+        {shared && !['library', 'guide'].includes(route.name) && <LibraryView />}
+        {!shared && route.name === 'settings' && <SettingsView />}
+        {!shared && route.name === 'problems' && <ProblemsView />}
+        {!shared && route.name === 'review' && <ReviewView />}
+        {!shared && route.name === 'share' && <ShareScreen />}
+        {!shared && route.name === 'packs' && <PacksView />}
+        {!shared && route.name === 'collections' && <CollectionsView />}
+        {!shared && route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
         {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
       </main>
       <Presenter />
     </>
   );
+}
+
+/** The trainer's side of the room share: the indicator in the header, and the screen to start and stop it. */
+function SharingNow() {
+  const [status] = useShareStatus();
+  return <ShareIndicator status={status} />;
+}
+
+function ShareScreen() {
+  const [status, setStatus] = useShareStatus();
+  return <ShareView status={status} onStatus={setStatus} />;
 }
