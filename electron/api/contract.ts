@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCK_REASONS, type KeptReport, passphraseSchema, type SafetyStatus, safetyChangeSchema } from './safety';
 import { settingsChangeSchema } from './settings';
 import type { AppInfo, GuideView, LibraryData, SearchHit, Settings } from './types';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
@@ -72,6 +73,31 @@ export const contract = {
     none,
     'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',
   ),
+  'safety.status': method<SafetyStatus>()(
+    none,
+    'Whether a passphrase lock is set and locked, and the lock’s settings (idle time, wipe after failures, keep nothing).',
+  ),
+  'safety.update': method<SafetyStatus>()(
+    safetyChangeSchema,
+    'Changes the lock’s settings; only dismissing the first-start panel is allowed while locked.',
+  ),
+  'safety.setPassphrase': method<SafetyStatus>()(
+    z.strictObject({ passphrase: passphraseSchema.nullable(), current: z.string().max(1024).optional() }),
+    'Sets a passphrase (none set), changes it (current given) or removes it (passphrase null, current given); re-encrypts the data file.',
+  ),
+  'safety.unlock': method<SafetyStatus & { wiped: boolean }>()(
+    z.strictObject({ passphrase: z.string().max(1024) }),
+    'Opens the personal data with the passphrase; a wrong one fails with wrong-passphrase, and wipes once the set number of failures is reached.',
+  ),
+  'safety.lock': method<SafetyStatus>()(
+    z.strictObject({ reason: z.enum(LOCK_REASONS) }),
+    'Forgets the key and the personal data in memory (when a passphrase is set) and tells every window to show the lock screen.',
+  ),
+  'safety.wipe': method<SafetyStatus>()(
+    z.strictObject({ confirm: z.literal(true) }),
+    'Removes every piece of personal data, the set-aside copies and temporary files; leaves the bundled content.',
+  ),
+  'safety.kept': method<KeptReport>()(none, 'What Fieldbook keeps, where, and whether it is encrypted.'),
 } as const;
 
 export type Contract = typeof contract;

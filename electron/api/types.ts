@@ -191,5 +191,7 @@ export interface AppInfo {
 export interface EventMap {
   notice: DataNotice;
   'settings-changed': Settings;
+  /** The app locked (quick exit, idle, by hand) or was wiped: every window drops what it shows. */
+  locked: { reason: 'manual' | 'idle' | 'quick-exit' | 'wiped' };
 }
 export type EventName = keyof EventMap;

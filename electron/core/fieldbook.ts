@@ -9,6 +9,8 @@ import { reviewCounts, reviewList } from './review/dashboard';
 import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
 import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
+import { safetyHandlers } from './safety/handlers';
+import type { KdfParams } from './safety/vault';
 import { openSearch, type SearchService } from './search/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
@@ -29,6 +31,8 @@ export interface FieldbookOptions {
   searchIndexDir?: string;
   /** The store's file operations; tests pass one that fails like a full or read-only disk. */
   storeFs?: StoreFs;
+  /** scrypt's cost for a new passphrase (tests use a cheaper one); default in safety/vault.ts. */
+  kdf?: KdfParams;
 }
 
 export interface Fieldbook {
@@ -46,7 +50,7 @@ export interface Fieldbook {
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
   const [catalog, store] = await Promise.all([
     loadContent(options.contentDir),
-    openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs }),
+    openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs, kdf: options.kdf }),
   ]);
   const search = openSearch(catalog, { indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'), log: options.log });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -120,6 +124,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       if (!options.checkForUpdates) return { checked: false, message: 'Updates are checked by the desktop app only.' };
       return { checked: true, message: await options.checkForUpdates() };
     },
+    ...safetyHandlers({ store, onLocked: (reason) => emit('locked', { reason }) }, options.dataDir),
   };
 
   return {

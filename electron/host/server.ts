@@ -10,7 +10,7 @@ import { contentTypeOf, resolveStaticPath } from '../core/static-files';
 
 export const TOKEN_HEADER = 'x-fieldbook-token';
 const MAX_BODY = 1024 * 1024;
-const EVENTS: EventName[] = ['notice', 'settings-changed'];
+const EVENTS: EventName[] = ['notice', 'settings-changed', 'locked'];
 
 export interface HostOptions {
   router: Router;
