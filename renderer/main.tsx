@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { SafetyGate } from './features/safety/SafetyGate';
 import { App } from './features/shell/App';
 import { client } from './lib/client';
 import { initI18n, startupFailureText, systemLanguage } from './lib/i18n';
@@ -7,13 +8,19 @@ import { SettingsProvider } from './lib/settings';
 import './styles.css';
 
 async function boot(): Promise<void> {
-  const [settings, info] = await Promise.all([client.invoke('settings.get'), client.invoke('app.info')]);
+  const load = () => Promise.all([client.invoke('settings.get'), client.invoke('app.info')]);
+  const [[settings, info], safety] = await Promise.all([load(), client.invoke('safety.status')]);
   await initI18n(settings.interfaceLanguage ?? systemLanguage());
+  // Locked, only the readable settings (language, theme) are known until the passphrase opens the rest.
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <SettingsProvider initial={settings}>
-        <App info={info} />
-      </SettingsProvider>
+      <SafetyGate initial={safety} mode={info.mode} load={load} loaded={[settings, info] as const}>
+        {([settings, info]) => (
+          <SettingsProvider initial={settings}>
+            <App info={info} />
+          </SettingsProvider>
+        )}
+      </SafetyGate>
     </StrictMode>,
   );
 }

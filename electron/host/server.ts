@@ -10,6 +10,12 @@ import { contentTypeOf, resolveStaticPath } from '../core/static-files';
 
 export const TOKEN_HEADER = 'x-fieldbook-token';
 const MAX_BODY = 1024 * 1024;
+/**
+ * Where quick exit sends the tab: an empty page titled like a browser's own new tab, with nothing that names
+ * Fieldbook, a guide or the token, so a glance at the screen or at the browser's history tells nothing.
+ */
+export const NEUTRAL_PATH = '/blank';
+const NEUTRAL_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>New Tab</title></head><body></body></html>';
 const EVENTS: EventName[] = ['notice', 'settings-changed', 'locked'];
 
 export interface HostOptions {
@@ -105,6 +111,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    if (url.pathname === NEUTRAL_PATH) return send(res, 200, NEUTRAL_PAGE, 'text/html; charset=utf-8');
     const path = resolveStaticPath(options.rendererDir, url.pathname);
     if (!path) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
     let body: Buffer;

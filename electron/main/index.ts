@@ -5,6 +5,7 @@ import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
 import { bindRouter, sendEvent } from './ipc';
+import { onLocked, QUICK_EXIT_ACCELERATOR, quickExit } from './quick-exit';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { desktopLanguage, desktopText } from './strings';
 import { APP_ORIGIN, externalLinkDecision, isAppUrl } from './trust';
@@ -27,6 +28,9 @@ app.on('second-instance', () => {
 });
 
 const log = (message: string) => console.error(`[fieldbook] ${message}`);
+
+/** Locks the core; set once it is open. */
+let lockCore: () => Promise<unknown> = async () => undefined;
 
 /** The person's chosen interface language once the store is open; until then the system's. */
 let chosenLanguage: () => string | null = () => null;
@@ -82,6 +86,8 @@ function buildMenu(): void {
           { role: 'zoomOut' },
           { type: 'separator' },
           { role: 'togglefullscreen' },
+          { type: 'separator' },
+          { label: desktopText(uiLanguage(), 'quickExit'), accelerator: QUICK_EXIT_ACCELERATOR, click: () => void quickExit(mainWindow, lockCore) },
         ],
       },
       { role: 'windowMenu' },
@@ -120,6 +126,7 @@ async function start(): Promise<void> {
   });
   process.once('exit', () => fieldbook.store.closeSync());
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
+  lockCore = async () => fieldbook.handlers['safety.lock']({ reason: 'quick-exit' });
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -137,6 +144,12 @@ async function start(): Promise<void> {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
   });
+  fieldbook.on('locked', (payload) => {
+    void onLocked(payload, window, session.defaultSession).catch((error: unknown) =>
+      log(`clearing browser data failed: ${(error as Error).message}`),
+    );
+    sendEvent(window.webContents, 'locked', payload);
+  });
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.
@@ -147,6 +160,8 @@ async function start(): Promise<void> {
 
 app.on('web-contents-created', (_event, contents) => harden(contents));
 app.on('window-all-closed', () => app.quit());
+// After a quick exit the window is hidden: the Dock icon brings it back, to the unlock screen.
+app.on('activate', () => mainWindow?.show());
 app
   .whenReady()
   .then(start)

@@ -29,6 +29,8 @@ function browserBridge(): Bridge {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token },
         body: JSON.stringify(input ?? {}),
+        // Quick exit replaces the page at once; keepalive lets its lock request finish after the page is gone.
+        keepalive: method === 'safety.lock',
       });
       return (await response.json()) as Envelope<unknown>;
     },
@@ -48,6 +50,11 @@ function browserBridge(): Bridge {
       return () => set.delete(listener);
     },
   };
+}
+
+/** Quick exit and wipe: the tab no longer keeps the token (calls from this page keep working until it closes). */
+export function forgetToken(): void {
+  if (!window.fieldbook) sessionStorage.removeItem(TOKEN_KEY);
 }
 
 /** The one place that knows which transport the UI runs on. */

@@ -3,6 +3,7 @@ import { INTERFACE_LANGUAGES, TEXT_SIZES, THEMES, type InterfaceLanguage } from 
 import { systemLanguage } from '../../lib/i18n';
 import { useSettings } from '../../lib/settings';
 import { MyJurisdictionSetting } from '../library/MyJurisdiction';
+import { SafetySettings } from '../safety/SafetySettings';
 
 const OWN_NAMES: Record<InterfaceLanguage, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
@@ -79,6 +80,7 @@ export function SettingsView() {
       <p role="status" className="saved">
         {saveState.status === 'saved' ? t('settings.saved') : ''}
       </p>
+      <SafetySettings />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
 import { ReviewView } from '../review/ReviewView';
+import { KeepsView } from '../safety/KeepsView';
+import { QuickExitButton } from '../safety/QuickExitButton';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
 import { Notices } from './Notices';
@@ -49,6 +51,7 @@ export function App({ info }: { info: AppInfo }) {
           <ProblemsLink route={route} />
         </nav>
         <SearchBox />
+        <QuickExitButton />
       </header>
       <Notices info={info} />
       <main id="main" ref={main} tabIndex={-1}>
@@ -57,6 +60,7 @@ export function App({ info }: { info: AppInfo }) {
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'problems' && <ProblemsView />}
         {route.name === 'review' && <ReviewView />}
+        {route.name === 'keeps' && <KeepsView />}
       </main>
     </>
   );
