@@ -75,7 +75,7 @@ test('quick exit replaces the page with a neutral one, locks the core, and Back 
   await page.keyboard.press('Control+Shift+L');
   await page.waitForURL(`${app.host.origin}/blank`);
   await expect(page).toHaveTitle('New Tab');
-  expect(await page.locator('body').innerText()).toBe('');
+  expect(await page.locator('body').textContent()).toBe('');
   const status = await fetch(`${app.host.origin}/api/invoke/safety.status`, {
     method: 'POST',
     headers: { 'X-Fieldbook-Token': app.host.token, 'Content-Type': 'application/json' },

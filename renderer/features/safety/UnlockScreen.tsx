@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../lib/client';
 import { WipeButton } from './WipeButton';
@@ -10,6 +10,9 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => Promise<void> }
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // The only thing to do on this screen: the passphrase field takes focus.
+  useEffect(() => input.current?.focus(), []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -35,7 +38,7 @@ export function UnlockScreen({ onUnlocked }: { onUnlocked: () => Promise<void> }
           type="password"
           autoComplete="off"
           spellCheck={false}
-          autoFocus
+          ref={input}
           value={passphrase}
           aria-invalid={error !== null}
           aria-describedby={error ? `${id}-error` : undefined}

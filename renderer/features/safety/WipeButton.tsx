@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { wipeEverything } from './wipe';
 
@@ -6,6 +6,11 @@ import { wipeEverything } from './wipe';
 export function WipeButton() {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  // Asking moves focus to the confirmation, so a screen reader reads what is about to go.
+  useEffect(() => {
+    if (asking) confirm.current?.focus();
+  }, [asking]);
   const [state, setState] = useState<'idle' | 'wiping' | 'done' | { failed: string }>('idle');
   const run = async () => {
     setState('wiping');
@@ -23,7 +28,7 @@ export function WipeButton() {
         <div role="alertdialog" aria-labelledby="wipe-confirm-title" aria-describedby="wipe-confirm-body">
           <h2 id="wipe-confirm-title">{t('safety.wipe.confirmTitle')}</h2>
           <p id="wipe-confirm-body">{t('safety.wipe.confirmBody')}</p>
-          <button type="button" className="danger" autoFocus disabled={state === 'wiping'} onClick={() => void run()}>
+          <button type="button" ref={confirm} className="danger" disabled={state === 'wiping'} onClick={() => void run()}>
             {t('safety.wipe.confirm')}
           </button>
           <button type="button" onClick={() => setAsking(false)}>
