@@ -1,18 +1,20 @@
 /**
- * Search: Fieldbook's search against lunr and flexsearch on one seeded synthetic corpus of 10,000 sections (about a
+ * Search: Fieldbook's search against lunr, flexsearch, plain MiniSearch (with VitePress's settings), Orama and SQLite
+ * FTS5 on one seeded synthetic corpus of 10,000 sections (about a
  * million words in Latin, Arabic, Cyrillic and Chinese scripts) and one seeded set of queries: index build time,
  * serialised size, load time, heap, p50/p95 latency for exact, multi-word, prefix and one-typo queries, and the
  * top-3 hit rate (the query's source section among the first three results). Prints JSON.
  *
  * Run with `npm run bench:search` (node --expose-gc, so heap figures are measured after a full collection).
  * Options by environment: SECTIONS (default 10000), QUERIES per kind (default 200), SEED (default 20261128),
- * ENGINES (default fieldbook,lunr,flexsearch), ROUNDS of timed queries (default 7), LOADS (default 3).
+ * ENGINES (default fieldbook,lunr,flexsearch,minisearch,orama,sqlite), ROUNDS of timed queries (default 7), LOADS (default 3).
  *
- * Fairness: lunr and flexsearch are given the text already split and folded by Fieldbook's analyser (their own
- * tokenisers drop non-Latin scripts or split Chinese nowhere), so the figures compare the engines on the same terms.
- * Each gets the same fields and boosts where it has them (lunr does; flexsearch indexes one combined text), prefix
- * matching on the last word, and lunr the same edit distances as Fieldbook (flexsearch has no edit-distance
- * matching). Fieldbook's latency includes everything a keystroke costs in the core: analysis, per-language search,
+ * Fairness: every peer is given the text already split and folded by Fieldbook's analyser (their own tokenisers drop
+ * non-Latin scripts or split Chinese nowhere), so the figures compare the engines on the same terms. Each gets the
+ * same fields and boosts where it has them (lunr, Orama and FTS5 do; flexsearch indexes one combined text), prefix
+ * matching on the last word, and lunr the same edit distances as Fieldbook (flexsearch and FTS5 have no
+ * edit-distance matching; Orama's tolerance is one edit). MiniSearch runs as VitePress's local search configures it
+ * (fields title = the section heading, titles = the guide title, text = the body; fuzzy 0.2, prefix, boosts 4/1/2). Fieldbook's latency includes everything a keystroke costs in the core: analysis, per-language search,
  * ranking, one result per guide, and the highlight ranges and snippets of 20 results. It excludes the IPC or HTTP
  * hop to the UI.
  *
@@ -20,8 +22,11 @@
  * together (an index in typed arrays would otherwise look nearly free). The corpus itself (the documents and
  * their text) stays alive throughout and is not counted: the app's content holds it whether or not it is indexed.
  */
+import { create as createOrama, insertMultiple, load as loadOrama, save as saveOrama, search as searchOrama, type AnyOrama } from '@orama/orama';
+import Database from 'better-sqlite3';
 import { Index as FlexIndex } from 'flexsearch';
 import lunr from 'lunr';
+import MiniSearch from 'minisearch';
 import { byLanguage, type SearchDocument } from '../electron/core/search/documents';
 import { fuzzyFor, LanguageIndex, queryTermsOf, type SerialisedIndex } from '../electron/core/search/engine';
 import { searchIndexes } from '../electron/core/search/query';
@@ -32,7 +37,7 @@ const SECTIONS = Number(process.env.SECTIONS ?? 10_000);
 const QUERIES = Number(process.env.QUERIES ?? 200);
 const SEED = Number(process.env.SEED ?? 20261128);
 /** Which engines to measure, by name prefix: fieldbook,lunr,flexsearch (default all). */
-const ENGINES = (process.env.ENGINES ?? 'fieldbook,lunr,flexsearch').split(',');
+const ENGINES = (process.env.ENGINES ?? 'fieldbook,lunr,flexsearch,minisearch,orama,sqlite').split(',');
 /** Timed passes over the queries after the warm-up; each kind's p50 and p95 are the medians over the passes. */
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 /** Loads from the serialised files: searchable is their median, the longest block their maximum. */
@@ -300,7 +305,7 @@ function fieldbook(): Engine {
   };
 }
 
-/** What lunr and flexsearch are given: the fields' text as Fieldbook's analyser splits and folds it. */
+/** What the peers are given: the fields' text as Fieldbook's analyser splits and folds it. */
 const analysed = (text: string) => termsOf(text).join(' ');
 
 function lunrEngine(): Engine {
@@ -390,6 +395,151 @@ function flexEngine(): Engine {
   };
 }
 
+interface VitePressDoc {
+  id: number;
+  title: string;
+  titles: string;
+  text: string;
+}
+
+/** Plain MiniSearch as VitePress's local search sets it up (VPLocalSearchBox.vue): a common way MiniSearch is used. */
+function miniSearchEngine(): Engine {
+  const options = {
+    fields: ['title', 'titles', 'text'],
+    searchOptions: { fuzzy: 0.2, prefix: true, boost: { title: 4, text: 2, titles: 1 } },
+    // The text arrives analysed; MiniSearch's own tokenizer would split it the same way.
+    tokenize: (text: string) => text.split(' '),
+  };
+  let index: MiniSearch<VitePressDoc> | null = null;
+  let keys: string[] = [];
+  return {
+    name: 'minisearch 7.2.0 (VitePress settings)',
+    async build(documents) {
+      keys = documents.map((doc) => doc.key);
+      index = new MiniSearch<VitePressDoc>(options);
+      index.addAll(
+        documents.map((doc, id) => ({
+          id,
+          title: analysed(doc.heading || doc.title),
+          titles: analysed(doc.title),
+          text: analysed(`${doc.summary} ${doc.body}`),
+        })),
+      );
+    },
+    serialise: () => [JSON.stringify(index)],
+    async load(files, documents) {
+      keys = documents.map((doc) => doc.key);
+      index = await MiniSearch.loadJSONAsync<VitePressDoc>(files[0]!, options);
+    },
+    search(q) {
+      const terms = queryTermsOf(q).terms.join(' ');
+      if (!index || terms === '') return [];
+      return index
+        .search(terms)
+        .slice(0, LIMIT)
+        .map((result) => keys[result.id as number]!);
+    },
+    release: () => {
+      index = null;
+    },
+  };
+}
+
+const ORAMA_SCHEMA = { key: 'string', title: 'string', heading: 'string', summary: 'string', body: 'string' } as const;
+
+function oramaEngine(): Engine {
+  let index: AnyOrama | null = null;
+  // The text arrives analysed: it is only split, as Orama's own tokenizer would drop the Arabic, Cyrillic and Han words.
+  const components = {
+    tokenizer: { language: 'english', normalizationCache: new Map<string, string>(), tokenize: (raw: string) => raw.split(' ').filter(Boolean) },
+  };
+  return {
+    name: 'orama 3.1.18',
+    async build(documents) {
+      index = createOrama({ schema: ORAMA_SCHEMA, components });
+      await insertMultiple(
+        index,
+        documents.map((doc) => ({
+          key: doc.key,
+          title: analysed(doc.title),
+          heading: analysed(doc.heading),
+          summary: analysed(doc.summary),
+          body: analysed(doc.body),
+        })),
+        1000,
+      );
+    },
+    serialise: () => [JSON.stringify(saveOrama(index!))],
+    async load(files) {
+      index = createOrama({ schema: ORAMA_SCHEMA, components });
+      loadOrama(index, JSON.parse(files[0]!));
+    },
+    search(q) {
+      const terms = queryTermsOf(q).terms.join(' ');
+      if (!index || terms === '') return [];
+      const results = searchOrama(index, {
+        term: terms,
+        properties: ['title', 'heading', 'summary', 'body'],
+        boost: { title: 4, heading: 2.5, summary: 1.6, body: 1 },
+        tolerance: 1,
+        limit: LIMIT,
+      }) as { hits: { document: { key: string } }[] };
+      return results.hits.map((hit) => hit.document.key);
+    },
+    release: () => {
+      index = null;
+    },
+  };
+}
+
+/** SQLite's FTS5 through better-sqlite3: BM25 with the same field weights, prefix queries on the last word, no typos. */
+function sqliteEngine(): Engine {
+  let db: Database.Database | null = null;
+  let keys: string[] = [];
+  let statement: Database.Statement | null = null;
+  const prepare = () => {
+    statement = db!.prepare('SELECT rowid FROM sections WHERE sections MATCH ? ORDER BY bm25(sections, 4, 2.5, 1.6, 1) LIMIT ?');
+  };
+  return {
+    name: `sqlite fts5 (better-sqlite3 12.11.1)`,
+    async build(documents) {
+      keys = documents.map((doc) => doc.key);
+      db = new Database(':memory:');
+      db.exec("CREATE VIRTUAL TABLE sections USING fts5(title, heading, summary, body, tokenize = 'unicode61 remove_diacritics 0')");
+      const insert = db.prepare('INSERT INTO sections (rowid, title, heading, summary, body) VALUES (?, ?, ?, ?, ?)');
+      db.transaction(() => {
+        documents.forEach((doc, id) => {
+          insert.run(id, analysed(doc.title), analysed(doc.heading), analysed(doc.summary), analysed(doc.body));
+        });
+      })();
+      prepare();
+    },
+    serialise: () => [db!.serialize().toString('base64')],
+    async load(files, documents) {
+      keys = documents.map((doc) => doc.key);
+      db = new Database(Buffer.from(files[0]!, 'base64'));
+      prepare();
+    },
+    search(q) {
+      const query = queryTermsOf(q);
+      if (!statement || query.terms.length === 0) return [];
+      // Any of the words, as the other engines match; the word being typed also as a prefix.
+      const match = query.terms
+        .map((term, i) => {
+          const quoted = `"${term.replaceAll('"', '""')}"`;
+          return i === query.terms.length - 1 && query.openEnded ? `${quoted} OR ${quoted}*` : quoted;
+        })
+        .join(' OR ');
+      return (statement.all(match, LIMIT) as { rowid: number }[]).map((row) => keys[row.rowid]!);
+    },
+    release: () => {
+      db?.close();
+      db = null;
+      statement = null;
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 /** One load from the serialised files, as the app does at start-up; "searchable" is the first answer after it. */
@@ -466,7 +616,7 @@ async function measure(engine: Engine, documents: readonly SearchDocument[], que
     longestBlockWhileLoadingMs: round(Math.max(...loads.map((load) => load.longestBlock)), 0),
     indexHeapMb: heapMb,
     latencyMs: latency,
-    top3HitRate: { ...hits, all: round(KINDS.reduce((sum, kind) => sum + hits[kind]!, 0) / KINDS.length, 3) },
+    top3HitRate: { ...(hits as Record<Kind, number>), all: round(KINDS.reduce((sum, kind) => sum + hits[kind]!, 0) / KINDS.length, 3) },
   };
 }
 
@@ -483,12 +633,14 @@ const corpus = {
   generatedMs: round(performance.now() - generatedAt, 0),
 };
 
-const results = [];
-for (const engine of [fieldbook(), lunrEngine(), flexEngine()].filter((e) => ENGINES.some((name) => e.name.startsWith(name)))) {
+const results: Awaited<ReturnType<typeof measure>>[] = [];
+for (const engine of [fieldbook(), lunrEngine(), flexEngine(), miniSearchEngine(), oramaEngine(), sqliteEngine()].filter((e) =>
+  ENGINES.some((name) => e.name.startsWith(name)),
+)) {
   results.push(await measure(engine, documents, queries));
 }
 
-const ours = results[0]!;
+const ours = results.find((e) => e.engine.startsWith('fieldbook')) ?? results[0]!;
 const budgets = {
   p95Ms: Object.fromEntries(
     KINDS.map((kind) => [kind, { budget: BUDGET_MS[kind], measured: ours.latencyMs[kind]!.p95, ok: ours.latencyMs[kind]!.p95 <= BUDGET_MS[kind] }]),
@@ -497,6 +649,22 @@ const budgets = {
   longestBlockWhileLoadingMs: { budget: 50, measured: ours.longestBlockWhileLoadingMs, ok: ours.longestBlockWhileLoadingMs <= 50 },
   indexHeapMb: { budget: 40, measured: ours.indexHeapMb, ok: ours.indexHeapMb <= 40 },
 };
+// Relevance by kind against the best peer in this run: where Fieldbook stands, kind by kind.
+const peers = results.filter((e) => e !== ours);
+const relevance = Object.fromEntries(
+  [...KINDS, 'all' as const].map((kind: Kind | 'all') => {
+    const best = peers.reduce<(typeof results)[number] | null>((top, e) => (!top || e.top3HitRate[kind]! > top.top3HitRate[kind]! ? e : top), null);
+    return [
+      kind,
+      {
+        fieldbook: ours.top3HitRate[kind],
+        bestPeer: best?.engine ?? null,
+        bestPeerRate: best?.top3HitRate[kind] ?? null,
+        atLeastBestPeer: !best || ours.top3HitRate[kind]! >= best.top3HitRate[kind]!,
+      },
+    ];
+  }),
+);
 
 console.log(
   JSON.stringify(
@@ -509,6 +677,7 @@ console.log(
         'index heap = JS heap + typed arrays freed by dropping the index (not the corpus text, which the content holds, nor the folded-word cache shared with indexing, at most 100,000 words, about 5-8 MB)',
       corpus,
       budgets,
+      relevance,
       engines: results,
     },
     null,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCK_REASONS, type KeptReport, passphraseSchema, type SafetyStatus, safetyChangeSchema } from './safety';
 import { settingsChangeSchema } from './settings';
-import type { AppInfo, GuideView, LibraryData, SearchHit, Settings } from './types';
+import type { AppInfo, GuideView, LibraryData, SearchHit, Settings, UpdateCheck } from './types';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 
 /**
@@ -69,7 +69,7 @@ export const contract = {
     }),
     'The filtered review list as CSV or Markdown text, with a file name, for the UI to save.',
   ),
-  'updates.check': method<{ checked: boolean; message: string }>()(
+  'updates.check': method<UpdateCheck>()(
     none,
     'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',
   ),
@@ -98,7 +98,23 @@ export const contract = {
     'Removes every piece of personal data, the set-aside copies and temporary files; leaves the bundled content.',
   ),
   'safety.kept': method<KeptReport>()(none, 'What Fieldbook keeps, where, and whether it is encrypted.'),
+  'view.find': method<FindResult>()(
+    z.strictObject({
+      text: z.string().max(500, 'must be at most 500 characters'),
+      /** True to move to the next (or, with forward false, the previous) match of the same text. */
+      again: z.boolean(),
+      forward: z.boolean(),
+    }),
+    "Finds text in the desktop window through Electron's find-in-page (an empty text stops and clears); the browser mode finds in the page itself.",
+  ),
 } as const;
+
+/** Where a find in page stands: the active match (1-based, 0 for none) of how many. */
+export interface FindResult {
+  available: boolean;
+  matches: number;
+  active: number;
+}
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -137,6 +137,8 @@ export interface GuideView extends GuideCard {
   body: string;
   /** The body's headings in order; the reader gives the n-th heading the n-th anchor. */
   sections: SectionInfo[];
+  /** Headings past the core's section limit, not in `sections` (0 for every real guide). */
+  omittedSections: number;
   changelog: { version: number; date: string; changes: string }[];
   sources: { title: string; publisher?: string; url?: string; date?: string }[];
   notCovered: string[];
@@ -187,11 +189,31 @@ export interface AppInfo {
   notices: DataNotice[];
 }
 
+/** The content folder was read again after a change: the library, guides and search now show the new content. */
+export interface ContentChange {
+  /** Counts reloads since start-up; the UI shows it as data-content-revision so tests can wait for it. */
+  revision: number;
+  guides: number;
+  /** Files that could not be loaded. */
+  invalid: number;
+}
+
 /** Events the core sends to the UI without being asked. */
 export interface EventMap {
   notice: DataNotice;
   'settings-changed': Settings;
   /** The app locked (quick exit, idle, by hand) or was wiped: every window drops what it shows. */
   locked: { reason: 'manual' | 'idle' | 'quick-exit' | 'wiped' };
+  'content-changed': ContentChange;
 }
 export type EventName = keyof EventMap;
+
+/**
+ * What an update check found. "up-to-date" and "available" only when an update server answered; "not-run" says why
+ * no request was made, "error" that one was attempted and did not complete. `message` is plain English for logs.
+ */
+export type UpdateCheck =
+  | { status: 'not-run'; reason: 'turned-off' | 'browser-mode' | 'not-updatable'; message: string }
+  | { status: 'up-to-date'; latest: string; message: string }
+  | { status: 'available'; latest: string; message: string }
+  | { status: 'error'; message: string };

@@ -1,19 +1,25 @@
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { clockFromEnv, type Clock } from '../core/clock';
 import { loadContent } from '../core/content/load';
+import type { ContentProblem } from '../core/content/model';
 import { formatProblem } from '../core/content/problems';
+import { contentWarnings } from '../core/content/warnings';
 import { libraryData } from '../core/library';
 import { reviewCounts, reviewList } from '../core/review/dashboard';
-import { atLeast, DEFAULT_DUE_SOON_DAYS, reviewContext } from '../core/review/status';
+import { atLeast, DEFAULT_DUE_SOON_DAYS, reviewContext, utcDate } from '../core/review/status';
 import type { GuideCard } from '../api/types';
 
 const USAGE = `Usage: npm run content -- <command> [folder]
 
 Commands:
-  validate [folder]   check every guide in a content folder (default: content/)
-                      prints each problem as path:line: field: message; exits 1 if there is any
+  validate [folder]   check every guide in a content folder (default: content/), or in a folder inside one
+                      prints each error as path:line: field: message and each warning as
+                      path:line: warning: field: message; exits 1 if there is any error
+      --now DATE            the date that "in the future" is checked against (default: FIELDBOOK_NOW, else today)
+      --strict              exit 1 on warnings too
   review [folder]     print every guide's review status, most urgent first (default folder: content/)
       --now DATE            compute status for this calendar date (YYYY-MM-DD, UTC; default: FIELDBOOK_NOW, else today)
       --due-soon-days N     how many days before review_by a guide is "due soon" (default: ${DEFAULT_DUE_SOON_DAYS})
@@ -32,18 +38,61 @@ function contentFolder(arg: string | undefined): string {
   return dir;
 }
 
+/** The bundled content, whose lists check a folder of guides that has none of its own. */
+const BUNDLED_CONTENT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'content');
+
+/**
+ * Where a folder's guides are checked from: the nearest folder at or above it that holds jurisdictions.yaml;
+ * failing that, the folder holding its `guides/` folder, checked against the bundled lists. `scope` is the given
+ * folder's path inside the root ('' for all of it).
+ */
+function contentRoot(dir: string): { root: string; listsDir: string; scope: string } {
+  const scopeOf = (root: string) => relative(root, dir).split(sep).join('/');
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'jurisdictions.yaml'))) return { root: at, listsDir: at, scope: scopeOf(at) };
+    if (dirname(at) === at) break;
+  }
+  if (existsSync(join(dir, 'guides'))) return { root: dir, listsDir: BUNDLED_CONTENT, scope: '' };
+  for (let at = dir; dirname(at) !== at; at = dirname(at)) {
+    if (at.split(sep).pop() === 'guides') return { root: dirname(at), listsDir: BUNDLED_CONTENT, scope: scopeOf(dirname(at)) };
+  }
+  fail(`"${relative(process.cwd(), dir) || '.'}" holds no guides/ folder and is inside none; give a content folder or a folder inside its guides/`);
+}
+
+function validateArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: { now: { type: 'string' }, strict: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    fail(`validate: ${(error as Error).message}`);
+  }
+}
+
 async function validate(args: string[]): Promise<number> {
-  if (args.length > 1) fail(`validate takes one folder, not ${args.length}: ${args.join(' ')}`);
-  const dir = contentFolder(args[0]);
-  const catalog = await loadContent(dir);
-  for (const problem of catalog.problems) console.log(formatProblem(dir, problem));
-  const files = new Set(catalog.problems.map((p) => p.file)).size;
+  const parsed = validateArgs(args);
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) fail(`validate takes one folder, not ${positionals.length}: ${positionals.join(' ')}`);
+  const today = utcDate(reviewClock(values.now).now());
+  const { root, listsDir, scope } = contentRoot(contentFolder(positionals[0]));
+  if (listsDir !== root) console.error(`No jurisdictions.yaml beside ${relative(process.cwd(), root) || '.'}: checking against the bundled lists.`);
+  const alongside = listsDir === root ? [] : (await loadContent(BUNDLED_CONTENT)).guides;
+  const catalog = await loadContent(root, { listsDir, alongside });
+  const inScope = (file: string) => scope === '' || file === scope || file.startsWith(`${scope}/`) || !file.startsWith('guides/');
+  const guides = catalog.guides.filter((guide) => inScope(guide.file));
+  const problems: ContentProblem[] = [...catalog.problems, ...contentWarnings({ guides }, today)]
+    .filter((problem) => inScope(problem.file))
+    .sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  for (const problem of problems) console.log(formatProblem(root, problem));
+  const errors = problems.filter((problem) => problem.severity !== 'warning');
+  const warnings = problems.length - errors.length;
+  const files = (list: ContentProblem[]) => new Set(list.map((p) => p.file)).size;
+  const where = scope === '' ? '' : ` in ${scope}`;
   console.error(
-    catalog.problems.length === 0
-      ? `${catalog.guides.length} guides checked: no problems.`
-      : `${catalog.problems.length} problem(s) in ${files} file(s); ${catalog.guides.length} guides are valid.`,
+    problems.length === 0
+      ? `${guides.length} guides checked${where}: no problems.`
+      : `${errors.length} error(s) in ${files(errors)} file(s), ${warnings} warning(s); ${guides.length} guides${where} are valid.` +
+          (errors.length === 0 && warnings > 0 && !values.strict ? ' Warnings do not fail the check (--strict makes them).' : ''),
   );
-  return catalog.problems.length === 0 ? 0 : 1;
+  return errors.length > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }
 
 const FAIL_ON = ['overdue', 'due-soon'] as const;

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
-import type { AppInfo, EventMap, EventName } from '../api/types';
+import type { AppInfo, EventMap, EventName, UpdateCheck } from '../api/types';
 import type { Clock } from './clock';
 import { loadContent } from './content/load';
 import type { Catalog } from './content/model';
+import { watchContent } from './content/watch';
 import { checklistKey, findGuide, guideView, libraryData, toCard } from './library';
 import { reviewCounts, reviewList } from './review/dashboard';
 import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
@@ -25,7 +26,9 @@ export interface FieldbookOptions {
   version: string;
   mode: AppInfo['mode'];
   /** Runs an update check; only the desktop app provides one. */
-  checkForUpdates?: () => Promise<string>;
+  checkForUpdates?: () => Promise<UpdateCheck>;
+  /** Finds text in the app's window; only the desktop app provides it (the browser mode finds in the page). */
+  findInPage?: Handlers['view.find'];
   log?: (message: string) => void;
   /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
   searchIndexDir?: string;
@@ -33,25 +36,31 @@ export interface FieldbookOptions {
   storeFs?: StoreFs;
   /** scrypt's cost for a new passphrase (tests use a cheaper one); default in safety/vault.ts. */
   kdf?: KdfParams;
+  /** Reload the content when files in its folder change (the desktop app and the browser mode); off in unit tests. */
+  watchContent?: boolean;
 }
 
 export interface Fieldbook {
   handlers: Handlers;
-  catalog: Catalog;
+  /** The content as last loaded; replaced when the folder changes (see `reloadContent`). */
+  readonly catalog: Catalog;
   store: UserDataStore;
   search: SearchService;
   /** Finishes pending writes and gives up the data folder's lock, so another Fieldbook may use it. */
   close(): Promise<void>;
   /** Subscribes to core events; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+  /** Reads the content folder again, brings search up to date, then emits 'content-changed'. */
+  reloadContent(): Promise<void>;
 }
 
 /** Loads content and the person's data, and returns the handlers that implement the contract. */
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
-  const [catalog, store] = await Promise.all([
+  const [initial, store] = await Promise.all([
     loadContent(options.contentDir),
     openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs, kdf: options.kdf }),
   ]);
+  let catalog = initial;
   const search = openSearch(catalog, { indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'), log: options.log });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
@@ -120,19 +129,57 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
         : { fileName: exportFileName(context.today, 'markdown'), mediaType: 'text/markdown;charset=utf-8', text: reviewMarkdown(items, header) };
     },
     'updates.check': async () => {
-      if (!store.read().settings.updateChecks) return { checked: false, message: 'Update checks are off. Turn them on in Settings to check.' };
-      if (!options.checkForUpdates) return { checked: false, message: 'Updates are checked by the desktop app only.' };
-      return { checked: true, message: await options.checkForUpdates() };
+      if (!store.read().settings.updateChecks)
+        return { status: 'not-run', reason: 'turned-off', message: 'Update checks are off. Turn them on in Settings to check.' };
+      if (!options.checkForUpdates) return { status: 'not-run', reason: 'browser-mode', message: 'Updates are checked by the desktop app only.' };
+      return options.checkForUpdates();
     },
     ...safetyHandlers({ store, onLocked: (reason) => emit('locked', { reason }) }, options.dataDir),
+    'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
   };
+
+  // One reload at a time; changes that arrive during one start another when it ends, so the last state always wins.
+  let revision = 0;
+  let reloading: Promise<void> | null = null;
+  let pending = false;
+  let closed = false;
+  const reloadContent = (): Promise<void> => {
+    if (reloading) {
+      pending = true;
+      return reloading;
+    }
+    reloading = (async () => {
+      do {
+        pending = false;
+        const next = await loadContent(options.contentDir);
+        if (closed) return;
+        catalog = next;
+        await search.refresh(next);
+        revision++;
+        emit('content-changed', { revision, guides: next.guides.length, invalid: next.invalid.length });
+      } while (pending && !closed);
+    })()
+      .catch((error: unknown) => options.log?.(`content: could not reload ${options.contentDir}: ${(error as Error).message}`))
+      .finally(() => {
+        reloading = null;
+      });
+    return reloading;
+  };
+  const watcher = options.watchContent ? watchContent(options.contentDir, () => void reloadContent(), { log: options.log }) : null;
 
   return {
     handlers,
-    catalog,
+    get catalog() {
+      return catalog;
+    },
     store,
     search,
-    close: () => store.close(),
+    reloadContent,
+    async close() {
+      closed = true;
+      watcher?.close();
+      await store.close();
+    },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

@@ -56,6 +56,7 @@ export function guideView(catalog: Catalog, guide: Guide, checked: number[], rev
     ...toCard(catalog, guide, review),
     body: guide.body,
     sections: guide.sections.filter((s) => s.anchor !== '').map(({ anchor, heading, level }) => ({ anchor, heading, level })),
+    omittedSections: guide.omittedSections ?? 0,
     changelog: meta.changelog,
     sources: meta.sources,
     notCovered: meta.not_covered,

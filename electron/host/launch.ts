@@ -52,6 +52,7 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Ho
     mode: 'browser',
     log: options.log,
     storeFs: options.storeFs,
+    watchContent: true,
   });
   let host: Host;
   try {

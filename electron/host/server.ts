@@ -16,7 +16,32 @@ const MAX_BODY = 1024 * 1024;
  */
 export const NEUTRAL_PATH = '/blank';
 const NEUTRAL_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>New Tab</title></head><body></body></html>';
-const EVENTS: EventName[] = ['notice', 'settings-changed', 'locked'];
+
+/**
+ * How long a connection may take and how many there may be. A page on 127.0.0.1 needs a few connections and answers
+ * in milliseconds; anything slower or more numerous is a stuck or hostile client that must not hold the host.
+ */
+export interface HostLimits {
+  /** The request line and headers must arrive within this (Node answers 408 and closes). */
+  headersTimeout: number;
+  /** The whole request, body included, must arrive within this. */
+  requestTimeout: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveTimeout: number;
+  /** A connection with no traffic either way is closed after this (the event stream is exempt). */
+  idleTimeout: number;
+  /** Connections beyond this are closed as they arrive. */
+  maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: HostLimits = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+  idleTimeout: 60_000,
+  maxConnections: 64,
+};
+const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed', 'locked'];
 
 export interface HostOptions {
   router: Router;
@@ -27,6 +52,8 @@ export interface HostOptions {
   port?: number;
   /** A fixed token for tests; by default a new random one each run. */
   token?: string;
+  /** Shorter limits for tests; by default DEFAULT_LIMITS. */
+  limits?: Partial<HostLimits>;
 }
 
 export interface Host {
@@ -53,15 +80,32 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
+/** The body as text, or null once it is larger than MAX_BODY (the rest is read and dropped, not kept). */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  if (Number(req.headers['content-length']) > MAX_BODY) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY) return;
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => size <= MAX_BODY && resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The method named in /api/invoke/<method>, or null when its percent-escapes are malformed. */
+function methodName(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/invoke/'.length));
+  } catch {
+    return null;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -72,7 +116,10 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
-  const server = createServer((req, res) => {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Node checks the header and request deadlines on this interval (30 s by default, longer than the deadlines).
+  const checkEvery = Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeout / 4)));
+  const server = createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: `The host failed: ${(error as Error).message}` } });
       else res.end();
@@ -81,7 +128,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (`http://${req.headers.host ?? ''}` !== origin) return send(res, 421, 'Wrong host', 'text/plain; charset=utf-8');
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (req.headers.origin !== undefined && req.headers.origin !== origin) {
@@ -95,12 +147,26 @@ export async function startHost(options: HostOptions): Promise<Host> {
         });
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
-      const method = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
       if (!url.pathname.startsWith('/api/invoke/') || req.method !== 'POST') {
         return sendJson(res, 404, { ok: false, error: { code: 'unknown-method', message: 'Use POST /api/invoke/<method>.' } });
       }
+      const method = methodName(url.pathname);
+      if (method === null) {
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'bad-input', message: 'The method name in the address has a malformed %-escape: use POST /api/invoke/<method>.' },
+        });
+      }
       const text = await readBody(req);
-      if (text === null) return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: 'The request is larger than 1 MB.' } });
+      if (text === null) {
+        // The rest of an oversized body is not worth reading: answer, then close this connection (others are unaffected).
+        res.setHeader('Connection', 'close');
+        res.on('finish', () => {
+          req.socket.end();
+          setTimeout(() => req.socket.destroy(), 2_000).unref();
+        });
+        return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: 'The request is larger than 1 MB.' } });
+      }
       let input: unknown;
       try {
         input = text.trim() === '' ? {} : JSON.parse(text);
@@ -124,11 +190,19 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    // The event stream is quiet for long stretches by design: it alone is exempt from the idle timeout.
+    req.socket.setTimeout(0);
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', ...securityHeaders() });
     res.write(': connected\n\n');
     const stops = EVENTS.map((event) => options.fieldbook.on(event, (payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)));
     req.on('close', () => stops.forEach((stop) => stop()));
   }
+
+  server.headersTimeout = limits.headersTimeout;
+  server.requestTimeout = limits.requestTimeout;
+  server.keepAliveTimeout = limits.keepAliveTimeout;
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleTimeout, (socket) => socket.destroy());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

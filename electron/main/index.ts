@@ -1,16 +1,20 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session, type WebContents } from 'electron';
 import { FieldbookError } from '../api/errors';
 import { createRouter } from '../api/router';
 import { clockFromEnv } from '../core/clock';
 import { openFieldbook } from '../core/fieldbook';
+import { hardenContents } from './contents';
 import { bindRouter, sendEvent } from './ipc';
 import { onLocked, QUICK_EXIT_ACCELERATOR, quickExit } from './quick-exit';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenSession } from './session';
 import { desktopLanguage, desktopText } from './strings';
-import { APP_ORIGIN, externalLinkDecision, isAppUrl } from './trust';
+import { APP_ORIGIN } from './trust';
 import { createUpdateChecker } from './updater';
+import { bindAppCommands, findInPageOf } from './view';
 import { windowOptions } from './window';
+import { placeWindow, rememberWindowState, windowStateFile } from './window-state';
 
 registerAppScheme();
 app.enableSandbox();
@@ -35,40 +39,6 @@ let lockCore: () => Promise<unknown> = async () => undefined;
 /** The person's chosen interface language once the store is open; until then the system's. */
 let chosenLanguage: () => string | null = () => null;
 const uiLanguage = () => desktopLanguage(chosenLanguage(), app.getPreferredSystemLanguages());
-
-/** Asks the person before an http(s) link leaves the app for the system browser; every other scheme is refused. */
-async function openExternal(owner: BrowserWindow | null, url: string): Promise<void> {
-  const decision = externalLinkDecision(url);
-  if (decision.action === 'refuse') {
-    log(`refused to open ${url}: ${decision.reason}`);
-    return;
-  }
-  const options = {
-    type: 'question' as const,
-    buttons: [desktopText(uiLanguage(), 'openInBrowser'), desktopText(uiLanguage(), 'cancel')],
-    defaultId: 1,
-    cancelId: 1,
-    message: desktopText(uiLanguage(), 'openExternal'),
-    detail: desktopText(uiLanguage(), 'openExternalDetail', { url: decision.url }),
-  };
-  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
-  if (response === 0) await shell.openExternal(decision.url);
-}
-
-/** Every web contents, present and future: no navigation away, no new windows, no webviews. */
-function harden(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    void openExternal(BrowserWindow.fromWebContents(contents), url);
-    return { action: 'deny' };
-  });
-}
 
 function buildMenu(): void {
   Menu.setApplicationMenu(
@@ -100,9 +70,10 @@ async function start(): Promise<void> {
   const clock = clockFromEnv(process.env.FIELDBOOK_NOW);
   const root = app.getAppPath();
   const contentDir = app.isPackaged ? join(process.resourcesPath, 'content') : join(root, 'content');
-  const checkForUpdates = createUpdateChecker(log);
+  const checkForUpdates = createUpdateChecker(log, app.getVersion());
   // The prebuilt search index ships inside the app (out/search); in a package, content sits beside it in resources/.
   const searchIndexDir = join(root, 'out', 'search');
+  let contents: WebContents | null = null;
   const fieldbook = await openFieldbook({
     contentDir,
     searchIndexDir,
@@ -111,8 +82,11 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     mode: 'desktop',
     checkForUpdates,
+    findInPage: findInPageOf(() => contents),
     log,
+    watchContent: true,
   });
+  app.once('will-quit', () => fieldbook.close());
   bindRouter(createRouter(fieldbook.handlers, log));
   // Pending saves finish before the data folder's lock is given up; on a quit that cannot wait, the lock goes at once.
   let released = false;
@@ -128,18 +102,24 @@ async function start(): Promise<void> {
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
   lockCore = async () => fieldbook.handlers['safety.lock']({ reason: 'quick-exit' });
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.setSpellCheckerEnabled(false);
   serveRenderer(join(root, 'out', 'renderer'));
   buildMenu();
 
-  const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs')));
+  const windowState = windowStateFile(app.getPath('userData'));
+  const placement = placeWindow(
+    windowState.read(),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea),
+  );
+  const window = new BrowserWindow(windowOptions(join(root, 'out', 'preload', 'index.cjs'), placement.bounds));
+  if (placement.maximized) window.maximize();
+  rememberWindowState(window, windowState, log);
   mainWindow = window;
   window.on('closed', () => {
     mainWindow = null;
   });
   window.once('ready-to-show', () => window.show());
+  contents = window.webContents;
+  bindAppCommands(window);
   fieldbook.on('settings-changed', (settings) => {
     sendEvent(window.webContents, 'settings-changed', settings);
     buildMenu(); // the menu speaks the interface language too
@@ -150,20 +130,25 @@ async function start(): Promise<void> {
     );
     sendEvent(window.webContents, 'locked', payload);
   });
+  fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.
   if (fieldbook.store.read().settings.updateChecks) {
-    setTimeout(() => void checkForUpdates().then(log), 10_000).unref();
+    setTimeout(() => void checkForUpdates().then((outcome) => log(outcome.message)), 10_000).unref();
   }
 }
 
-app.on('web-contents-created', (_event, contents) => harden(contents));
+app.on('web-contents-created', (_event, contents) => hardenContents(contents, uiLanguage, log));
+// Every session, the default one and any a library creates (electron-updater makes its own), before it is used.
+app.on('session-created', hardenSession);
 app.on('window-all-closed', () => app.quit());
 // After a quick exit the window is hidden: the Dock icon brings it back, to the unlock screen.
 app.on('activate', () => mainWindow?.show());
 app
   .whenReady()
+  // Before any window or other session work: Chromium would otherwise start fetching a spelling dictionary.
+  .then(() => hardenSession(session.defaultSession))
   .then(start)
   .catch((error: unknown) => {
     // Another Fieldbook on the data folder is no fault to report: its message says what to do.

@@ -17,14 +17,8 @@ export function isAppUrl(url: string): boolean {
   return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
 }
 
-/** What to do with a link a guide points outside the app: only http(s) may open, and only after the person confirms. */
-export function externalLinkDecision(url: string): { action: 'confirm'; url: string } | { action: 'refuse'; reason: string } {
-  const parsed = parse(url);
-  if (!parsed) return { action: 'refuse', reason: 'not a valid address' };
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { action: 'refuse', reason: `${parsed.protocol} links are not opened` };
-  if (parsed.username || parsed.password) return { action: 'refuse', reason: 'addresses with a user name or password are not opened' };
-  return { action: 'confirm', url: parsed.href };
-}
+// The link policy is shared with the page, so both modes refuse the same links: it lives beside the contract.
+export { externalLinkDecision } from '../api/links';
 
 /** An IPC call is trusted only when it comes from the app's own page in the window's top frame. */
 export function isTrustedSender(frame: { url: string; isTopFrame: boolean } | null | undefined): boolean {

@@ -1,4 +1,5 @@
 import updater from 'electron-updater';
+import type { UpdateCheck } from '../api/types';
 
 /**
  * electron-updater normally creates a random per-install id (`.updaterId` in the user-data folder) and sends it in an
@@ -7,27 +8,47 @@ import updater from 'electron-updater';
  */
 export const SHARED_STAGING_ID = '00000000-0000-4000-8000-000000000000';
 
+/** The part of electron-updater's check result Fieldbook reads; null means the updater did not run at all. */
+type CheckResult = { isUpdateAvailable: boolean; updateInfo: { version: string } } | null | undefined;
+
+/** Turns electron-updater's answer into what the person is told: "up to date" only when a server answered. */
+export function updateCheckOutcome(result: CheckResult, currentVersion: string): UpdateCheck {
+  // electron-updater resolves null without any request when this copy cannot update itself: a development build, an
+  // unpacked folder, a Snap, or an AppImage started outside its image.
+  if (!result)
+    return {
+      status: 'not-run',
+      reason: 'not-updatable',
+      message: 'No update check was made: this copy of Fieldbook was not installed from a package that can update itself.',
+    };
+  const latest = result.updateInfo.version;
+  if (result.isUpdateAvailable) return { status: 'available', latest, message: `Fieldbook ${latest} is available (this is ${currentVersion}).` };
+  return { status: 'up-to-date', latest, message: `Fieldbook ${currentVersion} is up to date (the newest offered is ${latest}).` };
+}
+
 /**
  * Returns the function that checks for an update when the person asks (or has turned checks on). Nothing is
  * downloaded or installed without the person: the check only reports what it found.
  */
-export function createUpdateChecker(log: (message: string) => void): () => Promise<string> {
+export function createUpdateChecker(log: (message: string) => void, currentVersion: string): () => Promise<UpdateCheck> {
   const { autoUpdater } = updater;
   autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.allowPrerelease = false;
-  autoUpdater.requestHeaders = { 'x-user-staging-id': SHARED_STAGING_ID };
+  // Chromium's network stack would add the system's language as Accept-Language; a header set here takes its place.
+  autoUpdater.requestHeaders = { 'x-user-staging-id': SHARED_STAGING_ID, 'Accept-Language': 'en' };
   (autoUpdater as unknown as { stagingUserIdPromise: { value: Promise<string> } }).stagingUserIdPromise = {
     value: Promise.resolve(SHARED_STAGING_ID),
   };
   autoUpdater.logger = { info: log, warn: log, error: log, debug: () => undefined };
   return async () => {
     try {
-      const result = await autoUpdater.checkForUpdates();
-      if (result?.isUpdateAvailable) return `Fieldbook ${result.updateInfo.version} is available.`;
-      return 'Fieldbook is up to date.';
+      return updateCheckOutcome(await autoUpdater.checkForUpdates(), currentVersion);
     } catch (error) {
-      return `The update check did not complete (${(error as Error).message}). Fieldbook works offline as before.`;
+      return {
+        status: 'error',
+        message: `The update check did not complete (${(error as Error).message}). Fieldbook works offline as before.`,
+      };
     }
   };
 }

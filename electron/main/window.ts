@@ -1,12 +1,17 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { MIN_SIZE, type Rect } from './window-state';
 
-/** The main window's options: every renderer hardening switch on, spelling checks off (they can reach the network). */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The main window's options: every renderer hardening switch on, spelling checks off (they can reach the network).
+ * `bounds` is where the window was last (see window-state.ts); without it the window opens at its default size, centred.
+ */
+export function windowOptions(preloadPath: string, bounds?: Rect): BrowserWindowConstructorOptions {
   return {
     width: 1200,
     height: 820,
-    minWidth: 420,
-    minHeight: 400,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Fieldbook',
     backgroundColor: '#1b1d21',

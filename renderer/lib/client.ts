@@ -35,7 +35,11 @@ function browserBridge(): Bridge {
       return (await response.json()) as Envelope<unknown>;
     },
     on(event, listener) {
-      if (!source) source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        // The page's signal that events flow: tests wait for it before changing anything the app should notice.
+        source.addEventListener('open', () => (document.documentElement.dataset.events = 'open'));
+      }
       let set = listeners.get(event);
       if (!set) {
         const created = new Set<(payload: unknown) => void>();

@@ -83,8 +83,12 @@ describe('the contract', () => {
   });
 
   it('checks for updates only when the person turned checks on', async () => {
-    expect(await client.invoke('updates.check')).toMatchObject({ checked: false, message: expect.stringMatching(/off/) });
+    expect(await client.invoke('updates.check')).toMatchObject({ status: 'not-run', reason: 'turned-off', message: expect.stringMatching(/off/) });
     await client.invoke('settings.update', { updateChecks: true });
-    expect(await client.invoke('updates.check')).toMatchObject({ checked: false, message: expect.stringMatching(/desktop app/) });
+    expect(await client.invoke('updates.check')).toMatchObject({
+      status: 'not-run',
+      reason: 'browser-mode',
+      message: expect.stringMatching(/desktop app/),
+    });
   });
 });

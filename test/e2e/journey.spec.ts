@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { searchAnswered } from './screens';
 
 test('open the library, open a guide, change the interface language, reload and find it kept', async ({ page, app }) => {
   await app.open(page);
@@ -36,6 +37,7 @@ test('the search box answers as the person types and opens the matched section',
   await page.keyboard.press('Control+K');
   await expect(page.getByTestId('search-input')).toBeFocused();
   await page.keyboard.type('encryption');
+  await searchAnswered(page, 'encryption');
   const results = page.getByTestId('search-results');
   await expect(results.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('Enter');

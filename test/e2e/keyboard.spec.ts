@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { goTo, SCREENS } from './screens';
+import { goTo, SCREENS, searchAnswered } from './screens';
 
 /** What has focus now, and whether it shows it: :focus-visible and a drawn outline at least 2px wide. */
 async function focusState(page: Page): Promise<{ what: string; visible: boolean }> {
@@ -45,6 +45,7 @@ test('Ctrl+K and / open the search from anywhere; arrows and Enter open a result
   await expect(input).toHaveValue('');
 
   await page.keyboard.type('police');
+  await searchAnswered(page, 'police');
   const options = page.getByTestId('search-results').getByRole('option');
   await expect(options.nth(1)).toBeVisible();
   // The results are announced: a polite live region says how many there are.

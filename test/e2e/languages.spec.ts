@@ -50,7 +50,7 @@ test('the library says which guides exist in the interface language and offers t
   await expect(all).toHaveAttribute('aria-pressed', 'true');
 
   // An English-only guide says it has no Spanish version; one that has it links to it.
-  const englishOnly = page.locator('[data-testid="guide-card"][data-guide="us-rights-at-a-demonstration"][data-lang="en"]');
+  const englishOnly = page.locator('[data-testid="guide-card"][data-guide="backups"][data-lang="en"]');
   await expect(englishOnly.getByTestId('card-language-note')).toHaveText('No disponible en español');
   const translated = page.locator('[data-testid="guide-card"][data-guide="phone-at-a-demonstration"][data-lang="en"]');
   await expect(translated.getByRole('link', { name: 'También en español' })).toHaveAttribute('href', '#/guide/phone-at-a-demonstration/es');

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { searchAnswered } from './screens';
 
 test('a whole journey makes no request to any host but the app itself', async ({ page, app }) => {
   const requests: string[] = [];
@@ -8,6 +9,7 @@ test('a whole journey makes no request to any host but the app itself', async ({
   await expect(page.getByTestId('reader')).toBeVisible();
   await page.keyboard.press('Control+K');
   await page.keyboard.type('police');
+  await searchAnswered(page, 'police');
   await expect(page.getByTestId('search-results')).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Theme').selectOption('dark');

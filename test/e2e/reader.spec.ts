@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { searchAnswered } from './screens';
 
 test('table of contents, guide links, translations and the about panel work on a real guide', async ({ page, app }) => {
   await app.open(page, '#/guide/phone-at-a-demonstration/en');
@@ -150,5 +151,6 @@ test.describe('pathological Markdown', () => {
     await page.keyboard.press('Control+K');
     await page.keyboard.type('table');
     await expect(page.getByTestId('search-input')).toHaveValue('table');
+    await searchAnswered(page, 'table');
   });
 });

@@ -45,6 +45,8 @@ test('first start offers the lock; with it on, the data folder holds no personal
   expect(bytes).not.toContain('US-CA');
   expect(bytes).not.toContain(PASSPHRASE);
 
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await lockState(page, 'locked');
   await page.reload();
   await lockState(page, 'locked');
   await expect(page.getByRole('heading', { name: 'Fieldbook is locked' })).toBeVisible();

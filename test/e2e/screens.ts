@@ -24,9 +24,15 @@ export async function goTo(page: Page, screen: Screen): Promise<void> {
   await expect(page.locator('main [role="status"]', { hasText: /^(Loading…|⟦Ļöáðîñĝ…⟧)$/ })).toHaveCount(0);
 }
 
+/** Waits for the app's signal that the answer to exactly `query` is on screen (never for a count or a time). */
+export async function searchAnswered(page: Page, query: string): Promise<void> {
+  await expect(page.getByTestId('search-panel')).toHaveAttribute('data-answered-query', query);
+}
+
 /** Types a query into the search box and waits for its results. */
 export async function openSearch(page: Page, query = 'police', expectHits = true): Promise<void> {
   await page.getByTestId('search-input').fill(query);
+  await searchAnswered(page, query);
   if (expectHits) await expect(page.getByTestId('search-results').getByRole('option').first()).toBeVisible();
   // With no result, the announcement says so (and the panel offers what to change).
   else await expect(page.locator('.search [role="status"]')).not.toBeEmpty();

@@ -94,7 +94,7 @@ describe('npm run content -- validate (the real command line)', () => {
     const result = await cli('validate', join(FIXTURES, 'unknown-topic'));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(`${FIXTURES}/unknown-topic/${CASES['unknown-topic']![0]}\n`);
-    expect(result.stderr).toMatch(/1 problem\(s\) in 1 file\(s\); 1 guides are valid/);
+    expect(result.stderr).toMatch(/1 error\(s\) in 1 file\(s\), 0 warning\(s\); 1 guides are valid/);
   });
 
   it('exits 0 for a folder with no problems', async () => {

@@ -4,21 +4,56 @@ import { resolveStaticPath } from '../../electron/core/static-files';
 import { APP_ORIGIN, externalLinkDecision, isAppUrl, isTrustedSender } from '../../electron/main/trust';
 import { windowOptions } from '../../electron/main/window';
 
+/** Runs `fn` with FIELDBOOK_DEVTOOLS set to `value` (or unset), restoring it after. */
+function withDevtools<T>(value: string | undefined, fn: () => T): T {
+  const saved = process.env.FIELDBOOK_DEVTOOLS;
+  if (value === undefined) delete process.env.FIELDBOOK_DEVTOOLS;
+  else process.env.FIELDBOOK_DEVTOOLS = value;
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete process.env.FIELDBOOK_DEVTOOLS;
+    else process.env.FIELDBOOK_DEVTOOLS = saved;
+  }
+}
+
 describe('window options', () => {
-  const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences!;
-  it('turns on every renderer hardening switch', () => {
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      preload: '/app/out/preload/index.cjs',
+  it('sets every field on purpose, and no other', () => {
+    expect(withDevtools(undefined, () => windowOptions('/app/out/preload/index.cjs'))).toEqual({
+      width: 1200,
+      height: 820,
+      minWidth: 420,
+      minHeight: 400,
+      show: false,
+      title: 'Fieldbook',
+      backgroundColor: '#1b1d21',
+      autoHideMenuBar: false,
+      webPreferences: {
+        preload: '/app/out/preload/index.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        safeDialogs: true,
+        devTools: false,
+      },
     });
+  });
+  it('opens where the window was last, keeping every other field', () => {
+    const placed = windowOptions('/p.cjs', { x: -1800, y: 40, width: 900, height: 700 });
+    expect(placed).toMatchObject({ x: -1800, y: 40, width: 900, height: 700, minWidth: 420, minHeight: 400 });
+    expect(placed.webPreferences).toEqual(windowOptions('/p.cjs').webPreferences);
+  });
+  it('allows developer tools only when asked for at launch', () => {
+    expect(withDevtools('1', () => windowOptions('/p.cjs').webPreferences?.devTools)).toBe(true);
+    expect(withDevtools('yes', () => windowOptions('/p.cjs').webPreferences?.devTools)).toBe(false);
   });
 });
 

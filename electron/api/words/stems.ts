@@ -8,7 +8,7 @@ import { stopwords as portuguese } from '@orama/stopwords/portuguese';
 import { stopwords as russian } from '@orama/stopwords/russian';
 import { stopwords as spanish } from '@orama/stopwords/spanish';
 import snowball from 'snowball-stemmers';
-import { fr as frenchIso } from 'stopwords-iso/stopwords-iso.json';
+import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { foldTerm } from './normalize';
 
 /**
@@ -65,7 +65,7 @@ const STOP_LISTS: Record<string, readonly string[] | undefined> = {
   de: german,
   en: english,
   es: spanish,
-  fr: frenchIso,
+  fr: stopwordsIso.fr,
   it: italian,
   nl: dutch,
   pt: portuguese,

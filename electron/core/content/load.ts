@@ -1,104 +1,41 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { join } from 'node:path';
 import type { z } from 'zod';
-import { guideFrontMatterSchema, jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
+import { contentPath, listGuideFiles, readContentFile } from './files';
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
-import { splitSections } from './sections';
+import { guideFrontMatterSchema, jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
+import { splitBody } from './sections';
+import { fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
 
-/** A parsed YAML document that can say on which line a field stands. */
-interface Located {
-  doc: Document;
-  lines: LineCounter;
-  /** Line of the document's first line within its file (front matter starts after `---`). */
-  firstLine: number;
+/** Problems listed per file; past this, one line says how many more there are (a hostile file can have millions). */
+export const MAX_PROBLEMS_PER_FILE = 20;
+
+export const LIST_FILES = ['jurisdictions.yaml', 'topics.yaml', 'languages.yaml'] as const;
+
+interface LoadedList<T> {
+  /** null when the file could not be read or parsed: nothing can be checked against it. */
+  rows: T[] | null;
+  located: Located | null;
 }
 
-function lineOf(located: Located, path: readonly PropertyKey[]): number {
-  // Walk up until a node exists: a missing field is reported at its parent.
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = located.doc.getIn(path.slice(0, depth) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-    const parent = depth > 0 ? located.doc.getIn(path.slice(0, depth - 1) as (string | number)[], true) : located.doc.contents;
-    let offset = node?.range?.[0];
-    // Prefer the key's line for a map entry, so `field:` rather than its value's first line is named.
-    if (isMap(parent) && depth > 0) {
-      const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === path[depth - 1]);
-      const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-      if (keyRange) offset = keyRange[0];
-    } else if (isSeq(parent) && node?.range) offset = node.range[0];
-    if (offset !== undefined) return located.firstLine + located.lines.linePos(offset).line - 1;
+async function loadList<T>(dir: string, name: string, schema: z.ZodType<T[]>, problems: ContentProblem[]): Promise<LoadedList<T>> {
+  const read = await readContentFile(join(dir, name));
+  if (!read.ok) {
+    problems.push({
+      file: name,
+      line: 1,
+      field: '(file)',
+      message: read.missing ? `missing: create ${name} as content/README.md describes` : read.message,
+    });
+    return { rows: null, located: null };
   }
-  return located.firstLine;
-}
-
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.length === 0
-    ? '(front matter)'
-    : path
-        .map((part) => (typeof part === 'number' ? `[${part}]` : String(part)))
-        .join('.')
-        .replace(/\.\[/g, '[');
-}
-
-/** What to do about the YAML mistakes people make most often when writing front matter by hand. */
-const YAML_HINTS: Partial<Record<string, string>> = {
-  BLOCK_AS_IMPLICIT_KEY: 'put the value in quotes when it contains ": "',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  DUPLICATE_KEY: 'keep one of the two fields',
-  MISSING_CHAR: 'close the quote or bracket (the problem may start on an earlier line)',
-  BAD_INDENT: 'check the indentation and close any bracket (the problem may start on an earlier line)',
-};
-
-function parseYaml(text: string, file: string, firstLine: number, problems: ContentProblem[]): Located | null {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = firstLine + lines.linePos(error.pos[0]).line - 1;
-      problems.push({ file, line, field: '(yaml)', message: `${error.message.split('\n')[0]}; ${YAML_HINTS[error.code] ?? 'fix the YAML syntax'}` });
-    }
-    return null;
+  const parsed = parseYaml(read.text, name, 1, problems);
+  if (!parsed) return { rows: null, located: null };
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) {
+    problems.push(...schemaProblems(result.error.issues, parsed.located, name));
+    return { rows: null, located: parsed.located };
   }
-  return { doc, lines, firstLine };
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}; remove or correct them`;
-  if (issue.code === 'invalid_type') {
-    // zod words these as "Invalid input: expected number, received string"; say what to write instead.
-    if (/received undefined/.test(issue.message)) return `missing; add it (content/README.md describes every field)`;
-    const word = (type: string) => ({ array: 'a list', object: 'a group of fields', string: 'text', null: 'null' })[type] ?? `a ${type}`;
-    const received = /received (\w+)/.exec(issue.message)?.[1];
-    return `must be ${word(issue.expected)}${received ? `, not ${word(received)}` : ''}`;
-  }
-  return issue.message;
-}
-
-function schemaProblems(issues: z.core.$ZodIssue[], located: Located, file: string): ContentProblem[] {
-  return issues.map((issue) => ({
-    file,
-    line: lineOf(located, issue.path),
-    field: fieldName(issue.path),
-    message: issueMessage(issue),
-  }));
-}
-
-async function loadList<T>(dir: string, name: string, schema: z.ZodType<T[]>, problems: ContentProblem[]): Promise<T[]> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, name), 'utf8');
-  } catch {
-    problems.push({ file: name, line: 1, field: '(file)', message: `missing: create ${name} as content/README.md describes` });
-    return [];
-  }
-  const located = parseYaml(text, name, 1, problems);
-  if (!located) return [];
-  const parsed = schema.safeParse(located.doc.toJS());
-  if (!parsed.success) {
-    problems.push(...schemaProblems(parsed.error.issues, located, name));
-    return [];
-  }
-  return parsed.data;
+  return { rows: result.data, located: parsed.located };
 }
 
 /** Splits `---\nyaml\n---\nbody` into its parts; null when the file has no front matter. */
@@ -114,35 +51,31 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
   return { yaml, body, bodyLine };
 }
 
-async function listGuideFiles(guidesDir: string): Promise<string[]> {
-  const files: string[] = [];
-  async function walk(dir: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path);
-    }
-  }
-  await walk(guidesDir);
-  return files;
+/** Where each loaded guide's fields and body start, for problems found after parsing. */
+const lineIndex = new WeakMap<Guide, { located: Located; bodyLine: number }>();
+
+/** The line of a front-matter field in a loaded guide's file (1 when the guide was not loaded from a file). */
+export function fieldLine(guide: Guide, path: readonly PropertyKey[]): number {
+  const located = lineIndex.get(guide)?.located;
+  return located ? lineOf(located, path) : 1;
 }
 
-/** A guide's own checks (syntax, schema, folder layout); cross-guide checks come after all are read. */
+/** The file line of the body's first line. */
+export function bodyLine(guide: Guide): number {
+  return lineIndex.get(guide)?.bodyLine ?? 1;
+}
+
+/** A guide's own checks (syntax, schema, folder layout, body bounds); cross-guide checks come after all are read. */
 function parseGuide(file: string, text: string, problems: ContentProblem[]): Guide | null {
   const split = splitFrontMatter(text);
   if (!split) {
     problems.push({ file, line: 1, field: '(front matter)', message: 'the file must start with YAML front matter between two "---" lines' });
     return null;
   }
-  const located = parseYaml(split.yaml, file, 2, problems);
-  if (!located) return null;
-  const parsed = guideFrontMatterSchema.safeParse(located.doc.toJS());
+  const yaml = parseYaml(split.yaml, file, 2, problems);
+  if (!yaml) return null;
+  const { located } = yaml;
+  const parsed = guideFrontMatterSchema.safeParse(yaml.value);
   if (!parsed.success) {
     problems.push(...schemaProblems(parsed.error.issues, located, file));
     return null;
@@ -150,9 +83,9 @@ function parseGuide(file: string, text: string, problems: ContentProblem[]): Gui
   const meta = parsed.data;
   const parts = file.split('/');
   const [, folderJurisdiction, folderId, fileName] = parts;
-  const layoutProblems: ContentProblem[] = [];
+  const ownProblems: ContentProblem[] = [];
   if (parts.length !== 4) {
-    layoutProblems.push({
+    ownProblems.push({
       file,
       line: 1,
       field: '(file)',
@@ -160,56 +93,80 @@ function parseGuide(file: string, text: string, problems: ContentProblem[]): Gui
     });
   } else {
     if (meta.id !== folderId)
-      layoutProblems.push({ file, line: lineOf(located, ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
+      ownProblems.push({ file, line: lineOf(located, ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
     if (meta.jurisdiction !== folderJurisdiction)
-      layoutProblems.push({
+      ownProblems.push({
         file,
         line: lineOf(located, ['jurisdiction']),
         field: 'jurisdiction',
         message: `"${meta.jurisdiction}" must match its folder "${folderJurisdiction}"`,
       });
     if (`${meta.lang}.md` !== fileName)
-      layoutProblems.push({ file, line: lineOf(located, ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
+      ownProblems.push({ file, line: lineOf(located, ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
   }
-  if (layoutProblems.length > 0) {
-    problems.push(...layoutProblems);
+  const body = splitBody(split.body, meta.title);
+  for (const problem of body.problems) ownProblems.push({ file, line: split.bodyLine + problem.index, field: '(body)', message: problem.message });
+  if (ownProblems.length > 0) {
+    problems.push(...ownProblems);
     return null;
   }
-  const guide: Guide = { meta, body: split.body, file, sections: splitSections(split.body, meta.title) };
+  const guide: Guide = { meta, body: split.body, file, sections: body.sections };
+  if (body.omitted > 0) guide.omittedSections = body.omitted;
   lineIndex.set(guide, { located, bodyLine: split.bodyLine });
   return guide;
 }
 
-/** Where each loaded guide's fields and body start, for problems found after parsing. */
-const lineIndex = new WeakMap<Guide, { located: Located; bodyLine: number }>();
-
 const GUIDE_LINK = /\]\(\s*guide:([^)\s#]*)(?:#([^)\s]*))?\s*\)/g;
 
-/** Checks that need every guide: ids, references to jurisdictions, topics, languages, translations and links. */
-function crossCheck(
-  guides: Guide[],
-  lists: { jurisdictions: Jurisdiction[]; topics: Topic[]; languages: Language[] },
-  problems: ContentProblem[],
-): Set<Guide> {
+/** Line numbers of offsets in a text, asked in increasing order: one pass over the text in all. */
+export function lineCounter(text: string, firstLine: number): (offset: number) => number {
+  let line = firstLine;
+  let at = 0;
+  return (offset) => {
+    for (let next = text.indexOf('\n', at); next !== -1 && next < offset; next = text.indexOf('\n', next + 1)) {
+      line++;
+      at = next + 1;
+    }
+    return line;
+  };
+}
+
+interface Lists {
+  /** Each null when its file failed: guides are then not checked against it, rather than all reported unknown. */
+  jurisdictions: Jurisdiction[] | null;
+  topics: Topic[] | null;
+  languages: Language[] | null;
+}
+
+/**
+ * Checks that need every guide: ids, references to jurisdictions, topics, languages, translations and links.
+ * `failed` maps `id/lang` to the file of each guide that could not be parsed, so that a translation of it or a link
+ * to it says that file is broken rather than that a guide is missing.
+ */
+function crossCheck(guides: Guide[], lists: Lists, failed: Map<string, string>, alongside: Guide[], problems: ContentProblem[]): Set<Guide> {
   const rejected = new Set<Guide>();
-  const jurisdictionCodes = new Set(lists.jurisdictions.map((j) => j.code));
-  const topicIds = new Set(lists.topics.map((t) => t.id));
-  const languageCodes = new Set(lists.languages.map((l) => l.code));
+  const jurisdictionCodes = lists.jurisdictions && new Set(lists.jurisdictions.map((j) => j.code));
+  const topicIds = lists.topics && new Set(lists.topics.map((t) => t.id));
+  const languageCodes = lists.languages && new Set(lists.languages.map((l) => l.code));
   const byKey = new Map<string, Guide>();
+  const byId = new Map<string, Guide[]>();
   const jurisdictionOfId = new Map<string, string>();
-  const at = (guide: Guide, path: PropertyKey[]) => lineOf(lineIndex.get(guide)!.located, path);
+  const failedIds = new Map([...failed].map(([key, file]) => [key.split('/')[0]!, file]));
   const reject = (guide: Guide, path: PropertyKey[], message: string) => {
-    problems.push({ file: guide.file, line: at(guide, path), field: fieldName(path), message });
+    problems.push({ file: guide.file, line: fieldLine(guide, path), field: fieldName(path), message });
     rejected.add(guide);
   };
+  const warn = (guide: Guide, line: number, field: string, message: string) =>
+    problems.push({ file: guide.file, line, field, message, severity: 'warning' });
 
   for (const guide of guides) {
     const { meta } = guide;
-    if (!jurisdictionCodes.has(meta.jurisdiction))
+    if (jurisdictionCodes && !jurisdictionCodes.has(meta.jurisdiction))
       reject(guide, ['jurisdiction'], `unknown jurisdiction "${meta.jurisdiction}"; add it to jurisdictions.yaml or fix the code`);
-    if (!languageCodes.has(meta.lang)) reject(guide, ['lang'], `unknown language "${meta.lang}"; add it to languages.yaml or fix the tag`);
+    if (languageCodes && !languageCodes.has(meta.lang))
+      reject(guide, ['lang'], `unknown language "${meta.lang}"; add it to languages.yaml or fix the tag`);
     meta.topics.forEach((topic, index) => {
-      if (!topicIds.has(topic)) reject(guide, ['topics', index], `unknown topic "${topic}"; use one from topics.yaml`);
+      if (topicIds && !topicIds.has(topic)) reject(guide, ['topics', index], `unknown topic "${topic}"; use one from topics.yaml`);
     });
     const key = `${meta.id}/${meta.lang}`;
     const first = byKey.get(key);
@@ -219,13 +176,30 @@ function crossCheck(
     if (!first && otherJurisdiction !== undefined && otherJurisdiction !== meta.jurisdiction)
       reject(guide, ['id'], `duplicate id "${meta.id}": already used by a guide for ${otherJurisdiction}; ids are unique across jurisdictions`);
     else jurisdictionOfId.set(meta.id, meta.jurisdiction);
+    byId.set(meta.id, [...(byId.get(meta.id) ?? []), guide]);
+  }
+  // Guides beside the folder are targets for links and translations, never duplicates: the folder's own copy wins.
+  const ownIds = new Set(byId.keys());
+  for (const other of alongside) {
+    const key = `${other.meta.id}/${other.meta.lang}`;
+    if (!byKey.has(key)) byKey.set(key, other);
+    if (!ownIds.has(other.meta.id)) byId.set(other.meta.id, [...(byId.get(other.meta.id) ?? []), other]);
   }
 
   for (const guide of guides) {
     const { meta } = guide;
     if (meta.translation_of) {
-      const source = byKey.get(`${meta.id}/${meta.translation_of.lang}`);
-      if (!source)
+      const sourceKey = `${meta.id}/${meta.translation_of.lang}`;
+      const source = byKey.get(sourceKey);
+      const brokenSource = failed.get(sourceKey);
+      if (!source && brokenSource)
+        warn(
+          guide,
+          fieldLine(guide, ['translation_of', 'lang']),
+          'translation_of.lang',
+          `its source ${brokenSource} could not be loaded (see its own problems), so this translation was not checked against it`,
+        );
+      else if (!source)
         reject(
           guide,
           ['translation_of', 'lang'],
@@ -239,21 +213,22 @@ function crossCheck(
           ['translation_of', 'version'],
           `source "${source.file}" has no version ${meta.translation_of.version} (it is at version ${source.meta.version})`,
         );
-      else {
-        if (source.meta.jurisdiction !== meta.jurisdiction)
-          reject(guide, ['jurisdiction'], `must be the same as its source's (${source.meta.jurisdiction})`);
-      }
+      else if (source.meta.jurisdiction !== meta.jurisdiction)
+        reject(guide, ['jurisdiction'], `must be the same as its source's (${source.meta.jurisdiction})`);
     }
     // Each link is located by its offset in the body, so the problem names the line a person must edit.
-    const { bodyLine } = lineIndex.get(guide)!;
+    const lineAt = lineCounter(guide.body, bodyLine(guide));
     for (const match of guide.body.matchAll(GUIDE_LINK)) {
       const [, id = '', anchor] = match;
-      const line = bodyLine + guide.body.slice(0, match.index).split('\n').length - 1;
-      const targets = guides.filter((other) => other.meta.id === id);
-      if (targets.length === 0) {
+      const line = lineAt(match.index);
+      const targets = byId.get(id) ?? [];
+      const broken = failedIds.get(id);
+      if (targets.length === 0 && broken) {
+        warn(guide, line, '(body)', `link to "guide:${id}", whose file ${broken} could not be loaded (see its own problems); fix that file`);
+      } else if (targets.length === 0) {
         problems.push({ file: guide.file, line, field: '(body)', message: `link to unknown guide "guide:${id}"; fix the id or remove the link` });
         rejected.add(guide);
-      } else if (anchor && !targets.some((target) => target.sections.some((section) => section.anchor === decodeURIComponent(anchor)))) {
+      } else if (anchor && !targets.some((target) => target.sections.some((section) => section.anchor === safeDecode(anchor)))) {
         problems.push({
           file: guide.file,
           line,
@@ -267,49 +242,107 @@ function crossCheck(
   return rejected;
 }
 
+/** decodeURIComponent that never throws: a malformed escape in a hostile link simply matches no anchor. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** At most MAX_PROBLEMS_PER_FILE problems, then one that counts the rest. */
+function capped(problems: ContentProblem[]): ContentProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const kept = problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  const last = kept[kept.length - 1]!;
+  const more = problems.length - MAX_PROBLEMS_PER_FILE;
+  kept.push({ ...last, field: '(file)', message: `${more} more problem(s) in this file are not listed; fix these and check again` });
+  return kept;
+}
+
+export interface LoadOptions {
+  /**
+   * The folder that holds jurisdictions.yaml, topics.yaml and languages.yaml; default: the content folder itself.
+   * The content command line points it at the bundled lists to check a folder of guides that has none of its own.
+   */
+  listsDir?: string;
+  /** Guides that exist beside this folder (the bundled ones, for such a folder): links and translations may point at them. */
+  alongside?: Guide[];
+}
+
 /**
  * Reads a content folder: the jurisdictions, topics and languages lists, then every guide. Never throws on bad
  * content: each problem is reported with its file, line and field, invalid guides are left out of `guides`, and
  * every valid guide is loaded.
  */
-export async function loadContent(dir: string): Promise<Catalog> {
-  const problems: ContentProblem[] = [];
-  const [jurisdictionRows, topics, languages] = await Promise.all([
-    loadList(dir, 'jurisdictions.yaml', jurisdictionsSchema, problems),
-    loadList(dir, 'topics.yaml', topicsSchema, problems),
-    loadList(dir, 'languages.yaml', languagesSchema, problems),
+export async function loadContent(dir: string, options: LoadOptions = {}): Promise<Catalog> {
+  const listsDir = options.listsDir ?? dir;
+  const perFile = new Map<string, ContentProblem[]>();
+  const problemsOf = (file: string) => {
+    const list = perFile.get(file) ?? [];
+    perFile.set(file, list);
+    return list;
+  };
+  const [jurisdictionList, topicList, languageList] = await Promise.all([
+    loadList(listsDir, 'jurisdictions.yaml', jurisdictionsSchema, problemsOf('jurisdictions.yaml')),
+    loadList(listsDir, 'topics.yaml', topicsSchema, problemsOf('topics.yaml')),
+    loadList(listsDir, 'languages.yaml', languagesSchema, problemsOf('languages.yaml')),
   ]);
-  const jurisdictions: Jurisdiction[] = jurisdictionRows.map((row) => ({ code: row.code, parent: row.parent ?? null, names: row.names, aliases: row.aliases ?? [], abbreviations: row.abbreviations ?? [] }));
-  const codes = new Set(jurisdictions.map((j) => j.code));
-  for (const j of jurisdictions) {
-    if (j.parent !== null && !codes.has(j.parent))
-      problems.push({
-        file: 'jurisdictions.yaml',
-        line: 1,
-        field: `${j.code}.parent`,
-        message: `unknown parent "${j.parent}"; list the parent first`,
-      });
+  const jurisdictions: Jurisdiction[] | null =
+    jurisdictionList.rows?.map((row) => ({
+      code: row.code,
+      parent: row.parent ?? null,
+      names: row.names,
+      aliases: row.aliases ?? [],
+      abbreviations: row.abbreviations ?? [],
+    })) ?? null;
+  if (jurisdictions) {
+    const codes = new Set(jurisdictions.map((j) => j.code));
+    jurisdictions.forEach((j, index) => {
+      if (j.parent !== null && !codes.has(j.parent))
+        problemsOf('jurisdictions.yaml').push({
+          file: 'jurisdictions.yaml',
+          line: jurisdictionList.located ? lineOf(jurisdictionList.located, [index, 'parent']) : 1,
+          field: `[${index}].parent`,
+          message: `unknown parent "${j.parent}" of ${j.code}; add the parent to the list or fix the code`,
+        });
+    });
   }
 
-  const files = await listGuideFiles(join(dir, 'guides'));
-  const perFile = new Map<string, ContentProblem[]>();
   const parsed: Guide[] = [];
-  for (const path of files) {
-    const file = relative(dir, path).split(sep).join('/');
-    const fileProblems: ContentProblem[] = [];
-    const guide = parseGuide(file, await readFile(path, 'utf8'), fileProblems);
+  const failed = new Map<string, string>();
+  for (const entry of await listGuideFiles(dir)) {
+    const file = contentPath(dir, entry.path);
+    const fileProblems = problemsOf(file);
+    let guide: Guide | null = null;
+    if (entry.problem) fileProblems.push(entry.problem);
+    else {
+      const read = await readContentFile(entry.path);
+      if (read.ok) guide = parseGuide(file, read.text, fileProblems);
+      else fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
+    }
     if (guide) parsed.push(guide);
-    perFile.set(file, fileProblems);
+    else {
+      // guides/<jurisdiction>/<id>/<lang>.md names the guide even when its front matter cannot be read.
+      const [, , id, name] = file.split('/');
+      if (id && name?.endsWith('.md')) failed.set(`${id}/${name.slice(0, -3)}`, file);
+    }
   }
+  const lists: Lists = { jurisdictions, topics: topicList.rows, languages: languageList.rows };
   const crossProblems: ContentProblem[] = [];
-  const rejected = crossCheck(parsed, { jurisdictions, topics, languages }, crossProblems);
-  for (const problem of crossProblems) perFile.get(problem.file)?.push(problem);
+  const rejected = crossCheck(parsed, lists, failed, options.alongside ?? [], crossProblems);
+  for (const problem of crossProblems) problemsOf(problem.file).push(problem);
 
   const guides = parsed.filter((guide) => !rejected.has(guide));
+  const problems: ContentProblem[] = [];
   const invalid: Catalog['invalid'] = [];
-  for (const [file, fileProblems] of perFile) {
+  for (const [file, all] of perFile) {
+    if (all.length === 0) continue;
+    const fileProblems = capped(all);
     problems.push(...fileProblems);
-    if (fileProblems.length > 0) invalid.push({ file, problems: fileProblems });
+    const errors = fileProblems.filter((problem) => problem.severity !== 'warning');
+    if (errors.length > 0) invalid.push({ file, problems: errors });
   }
-  return { jurisdictions, topics, languages, guides, problems, invalid };
+  return { jurisdictions: jurisdictions ?? [], topics: topicList.rows ?? [], languages: languageList.rows ?? [], guides, problems, invalid };
 }

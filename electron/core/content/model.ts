@@ -7,6 +7,8 @@ export interface ContentProblem {
   line: number;
   field: string;
   message: string;
+  /** Absent for an error (the file is left out); 'warning' for a mistake worth fixing that loads anyway. */
+  severity?: 'warning';
 }
 
 export interface Jurisdiction {
@@ -44,6 +46,8 @@ export interface Guide {
   body: string;
   file: string;
   sections: Section[];
+  /** Headings past the section limit (sections.ts), which are not in `sections`; absent or 0 for every real guide. */
+  omittedSections?: number;
 }
 
 export interface Catalog {
@@ -53,6 +57,9 @@ export interface Catalog {
   guides: Guide[];
   /** Every problem in the folder, valid guides' warnings and invalid guides' errors alike. */
   problems: ContentProblem[];
-  /** Files that could not be loaded at all, with their problems; the app lists them for maintainers. */
+  /**
+   * Files that could not be loaded at all, or (for jurisdictions.yaml, topics.yaml and languages.yaml) not wholly,
+   * with their errors; the app lists them for maintainers. Warnings are only in `problems`.
+   */
   invalid: { file: string; problems: ContentProblem[] }[];
 }

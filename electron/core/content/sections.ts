@@ -1,8 +1,55 @@
 import { createSlugger } from '../../api/slug';
 import type { Section } from './model';
 
-const HEADING = /^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$/;
+/**
+ * Bounds on a guide body, checked in one linear pass. No bundled guide comes near them (the largest has 9 headings,
+ * of under 60 characters). Long body lines are left to the reader, which cuts them for display
+ * (renderer/features/guide/bounds.ts); a heading is one line by definition, so a long one is a broken or hostile file.
+ */
+export const BODY_LIMITS = {
+  /** Characters in one heading line; a longer heading makes the guide invalid. */
+  headingLength: 300,
+  /** Sections a guide is split into for search and the table of contents; later headings stay in the last one's text. */
+  sections: 500,
+} as const;
+
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+/**
+ * Follows fenced code blocks line by line: the returned function, given each line in turn, says whether that line is
+ * a fence or inside fenced code (where no heading, link or address is read as one).
+ */
+export function codeFences(): (line: string) => boolean {
+  let fence: string | null = null;
+  return (line) => {
+    const marker = FENCE.exec(line)?.[1]?.[0];
+    if (marker === undefined) return fence !== null;
+    if (fence === null) fence = marker;
+    else if (marker === fence) fence = null;
+    return true;
+  };
+}
+
+/**
+ * An ATX heading as CommonMark reads it: up to three spaces, one to six `#`, then a space, a tab or the end of the
+ * line; an optional closing run of `#` is dropped. Written as a scan rather than a regular expression because the
+ * pattern it replaces backtracked in cubic time on a line of `#` and spaces (50,000 spaces never finished).
+ */
+export function parseHeading(line: string): { level: number; text: string } | null {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let level = 0;
+  while (line[i + level] === '#') level++;
+  if (level < 1 || level > 6) return null;
+  const rest = line.slice(i + level);
+  if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') return null;
+  let text = rest.trim();
+  // A closing sequence is a run of `#` at the end, preceded by a space (or making up the whole text).
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')) text = text.slice(0, end).trimEnd();
+  return { level, text };
+}
 
 /** Markdown to the words a person reads: link targets, emphasis marks and task boxes dropped. */
 export function plainText(markdown: string): string {
@@ -22,33 +69,60 @@ export function plainText(markdown: string): string {
   );
 }
 
+/** A line of the body that breaks a bound: `index` counts from 0 at the body's first line. */
+export interface BodyProblem {
+  index: number;
+  message: string;
+}
+
+export interface SplitBody {
+  sections: Section[];
+  /** Headings past BODY_LIMITS.sections, left in the last section's text and out of the table of contents. */
+  omitted: number;
+  problems: BodyProblem[];
+}
+
 /**
- * Splits a guide body at its headings. The text before the first heading becomes a section with an empty anchor,
- * headed by the guide's title. Anchors come from the same slugger the reader uses, so they match its table of contents.
+ * Splits a guide body at its headings, in time linear in its length. The text before the first heading becomes a
+ * section with an empty anchor, headed by the guide's title. Anchors come from the same slugger the reader uses, so
+ * they match its table of contents. Lines past the bounds above are reported, not split.
  */
-export function splitSections(body: string, title: string): Section[] {
+export function splitBody(body: string, title: string): SplitBody {
   const slugger = createSlugger();
   const sections: Section[] = [];
+  const problems: BodyProblem[] = [];
+  let omitted = 0;
   let current: { anchor: string; heading: string; level: number; lines: string[] } = { anchor: '', heading: title, level: 1, lines: [] };
-  let fence: string | null = null;
+  const inCode = codeFences();
   const flush = () => {
     const text = plainText(current.lines.join('\n'));
     if (current.anchor !== '' || text !== '') sections.push({ anchor: current.anchor, heading: current.heading, level: current.level, text });
   };
-  for (const line of body.split('\n')) {
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1]!;
-      if (fence === null) fence = marker[0]!;
-      else if (marker[0] === fence) fence = null;
+  const lines = body.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const heading = inCode(line) ? null : parseHeading(line);
+    if (heading && line.length > BODY_LIMITS.headingLength) {
+      problems.push({
+        index,
+        message: `this heading has ${line.length} characters; the limit is ${BODY_LIMITS.headingLength}: shorten it, and start body text on its own line`,
+      });
+      continue;
     }
-    const heading = fence === null ? HEADING.exec(line) : null;
-    if (heading) {
+    if (heading && sections.length + 1 >= BODY_LIMITS.sections) {
+      omitted++;
+      current.lines.push(line);
+    } else if (heading) {
       flush();
-      const text = plainText(heading[2]!);
-      current = { anchor: slugger(text), heading: text, level: heading[1]!.length, lines: [] };
+      const text = plainText(heading.text);
+      current = { anchor: slugger(text), heading: text, level: heading.level, lines: [] };
     } else current.lines.push(line);
   }
   flush();
-  return sections;
+  return { sections, omitted, problems };
+}
+
+/** The sections of a body known to be within bounds (see splitBody). */
+export function splitSections(body: string, title: string): Section[] {
+  return splitBody(body, title).sections;
 }

@@ -1,32 +1,55 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LinkDecision } from '../../../electron/api/links';
 
-/** Browser mode's confirmation before a guide's link leaves Fieldbook (the desktop app asks in a native dialog). */
-export function ExternalLinkDialog({ url, onClose }: { url: string; onClose: () => void }) {
+/**
+ * Asks before a guide's link leaves Fieldbook (browser mode; the desktop app asks in a native dialog), or says why a
+ * link is not opened (both modes), as the shared link policy decided.
+ */
+export function ExternalLinkDialog({ url, decision, onClose }: { url: string; decision: LinkDecision; onClose: () => void }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
+  const close = () => dialog.current?.close();
   return (
-    <dialog ref={dialog} className="confirm" aria-labelledby="external-title" onClose={onClose} onCancel={onClose}>
-      <h2 id="external-title">{t('guide.openExternal')}</h2>
+    <dialog
+      ref={dialog}
+      className="confirm"
+      aria-labelledby="external-title"
+      data-testid="external-link-dialog"
+      data-decision={decision.action}
+      onClose={onClose}
+      onCancel={onClose}
+    >
+      <h2 id="external-title">{decision.action === 'confirm' ? t('guide.openExternal') : t('links.refusedTitle')}</h2>
       <p>
-        <bdi dir="ltr">{t('guide.openExternalDetail', { url })}</bdi>
+        <bdi dir="ltr">
+          {decision.action === 'confirm' ? t('guide.openExternalDetail', { url: decision.url }) : t(`links.${decision.refusal}`, { url })}
+        </bdi>
       </p>
       <div className="dialog-actions">
-        <button
-          type="button"
-          onClick={() => {
-            if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
-            dialog.current?.close();
-          }}
-        >
-          {t('guide.open')}
-        </button>
-        <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-          {t('guide.cancel')}
-        </button>
+        {decision.action === 'confirm' ? (
+          <>
+            <button
+              type="button"
+              onClick={() => {
+                window.open(decision.url, '_blank', 'noopener,noreferrer');
+                close();
+              }}
+            >
+              {t('guide.open')}
+            </button>
+            <button type="button" autoFocus onClick={close}>
+              {t('guide.cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" autoFocus onClick={close}>
+            {t('links.close')}
+          </button>
+        )}
       </div>
     </dialog>
   );

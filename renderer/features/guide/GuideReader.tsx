@@ -1,14 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { externalLinkDecision, type LinkDecision } from '../../../electron/api/links';
 import type { AppInfo, GuideView } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
+import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBanner } from '../review/ReviewBanner';
+import { useCurrentSection } from './current-section';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
+import { LIMITS } from './bounds';
 import { renderGuide } from './render';
 
 /** Each language is named in itself, as a person looking for their own language expects. */
@@ -49,10 +53,10 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const lang = i18n.language;
   // Interface text inside a guide follows the interface's direction, not the guide's (an English note in an Arabic guide).
   const uiDir = i18n.dir(lang);
-  const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang]);
+  const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang], useContentRevision());
   const guide = state.status === 'ready' ? state.value : null;
   const [checked, setChecked] = useState<number[] | null>(null);
-  const [external, setExternal] = useState<string | null>(null);
+  const [external, setExternal] = useState<{ url: string; decision: LinkDecision } | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const { html, shortened } = useMemo(() => (guide ? renderGuide(guide.body, guide.lang) : { html: '', shortened: [] }), [guide]);
   const total = useMemo(() => (html.match(/type="checkbox"/g) ?? []).length, [html]);
@@ -80,6 +84,9 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
     };
   }, [guide]);
   useGuideDom(container, guide, route.section, onToggle);
+  // After useGuideDom, which gives the headings the ids this looks for.
+  const anchors = useMemo(() => guide?.sections.map((section) => section.anchor) ?? [], [guide]);
+  const reading = useCurrentSection(container, anchors);
   useEffect(() => {
     const root = container.current;
     const query = route.highlight ?? '';
@@ -92,17 +99,20 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   }, [guide, route.highlight]);
   useEffect(() => setChecked(guide?.checked ?? null), [guide]);
 
-  const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    const link = (event.target as Element).closest('a');
-    if (!link || link.getAttribute('data-external') !== 'true') return;
-    // External links leave the app only after the person says so; the desktop app asks in a native dialog.
-    if (mode === 'browser') {
-      event.preventDefault();
-      setExternal(link.getAttribute('href'));
-    } else {
-      event.preventDefault();
-      window.open(link.getAttribute('href') ?? '', '_blank', 'noopener,noreferrer');
-    }
+  // Every link that leaves the app goes through the one shared policy, in both modes and for every way of following
+  // it (a click, Enter, a modified click or a middle click): refused links say why; the rest ask first.
+  const follow = (url: string) => {
+    const decision = externalLinkDecision(url);
+    // The desktop app asks in a native dialog once the window tries to open it (and checks the policy again there).
+    if (decision.action === 'confirm' && mode === 'desktop') window.open(decision.url, '_blank', 'noopener,noreferrer');
+    else setExternal({ url, decision });
+  };
+  const onLink = (event: MouseEvent<HTMLElement>) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const link = (event.target as Element).closest('a[href], area[href]');
+    if (link?.getAttribute('data-external') !== 'true') return;
+    event.preventDefault();
+    follow(link.getAttribute('href') ?? '');
   };
 
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
@@ -110,7 +120,8 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const g = state.value;
   const done = (checked ?? g.checked).length;
   return (
-    <article className="reader" aria-labelledby="guide-title" lang={g.lang} dir={g.dir} data-testid="reader">
+    // biome-ignore lint/a11y/useKeyWithClickEvents: one delegated listener for the links inside; Enter on a link is a click.
+    <article className="reader" aria-labelledby="guide-title" lang={g.lang} dir={g.dir} data-testid="reader" onClick={onLink} onAuxClick={onLink}>
       <p className="back" lang={lang} dir="auto">
         <a href="#/">{t('guide.back')}</a>
       </p>
@@ -142,12 +153,22 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           <nav className="toc" aria-labelledby="toc-title" lang={lang} dir={uiDir}>
             <h2 id="toc-title">{t('guide.contents')}</h2>
             <ol>
-              {g.sections.map((section) => (
+              {g.sections.slice(0, LIMITS.tocEntries).map((section) => (
                 <li key={section.anchor} className={`toc-level-${section.level}`} lang={g.lang} dir="auto">
-                  <a href={hrefFor({ name: 'guide', id: g.id, lang: g.lang, section: section.anchor })}>{section.heading}</a>
+                  <a
+                    href={hrefFor({ name: 'guide', id: g.id, lang: g.lang, section: section.anchor })}
+                    aria-current={section.anchor === reading ? 'location' : undefined}
+                  >
+                    {section.heading}
+                  </a>
                 </li>
               ))}
             </ol>
+            {g.sections.length + g.omittedSections > LIMITS.tocEntries && (
+              <p className="toc-more" data-testid="toc-more">
+                {t('guide.moreSections', { count: g.sections.length + g.omittedSections - LIMITS.tocEntries })}
+              </p>
+            )}
           </nav>
         )}
         <div className="reader-main">
@@ -163,7 +184,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
             </p>
           )}
           {/* The HTML comes from renderGuide: bounded, then marked, then DOMPurify with a strict allow-list. */}
-          <div className="guide-body" ref={container} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />
+          <div className="guide-body" ref={container} dangerouslySetInnerHTML={{ __html: html }} />
           <aside className="guide-about" aria-labelledby="about-title" lang={lang} dir={uiDir}>
             <h2 id="about-title">{t('guide.about')}</h2>
             <dl>
@@ -207,15 +228,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
                   {source.url && (
                     <>
                       {' '}
-                      <a
-                        href={source.url}
-                        dir="ltr"
-                        onClick={(event) => {
-                          event.preventDefault();
-                          if (mode === 'browser') setExternal(source.url!);
-                          else window.open(source.url, '_blank', 'noopener,noreferrer');
-                        }}
-                      >
+                      <a href={source.url} dir="ltr" data-external="true" rel="noopener noreferrer">
                         {source.url}
                       </a>
                     </>
@@ -238,7 +251,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           </aside>
         </div>
       </div>
-      {external && <ExternalLinkDialog url={external} onClose={() => setExternal(null)} />}
+      {external && <ExternalLinkDialog url={external.url} decision={external.decision} onClose={() => setExternal(null)} />}
     </article>
   );
 }

@@ -23,6 +23,8 @@ export const LIMITS = {
   delimiters: 128,
   /** The same delimiters in the whole guide (the bundled guides use at most 74 in a paragraph and 136 in all). */
   totalDelimiters: 1_024,
+  /** Entries in the table of contents; a note counts the rest (50,000 entries froze the reader for 0.7 s). */
+  tocEntries: 100,
 } as const;
 
 export type Limit = 'chars' | 'lines' | 'lineLength' | 'depth' | 'tableCells' | 'tableRows' | 'delimiters';

@@ -47,7 +47,9 @@ function installHooks(): void {
     if (data.tagName === 'input' && (node as Element).getAttribute('type') !== 'checkbox') node.parentNode?.removeChild(node);
   });
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.tagName === 'A') {
+    // Every element that can navigate (an image map's area as much as a link) keeps only an in-app route or an
+    // http(s) address, which the reader sends through the shared link policy (electron/api/links.ts).
+    if (node.tagName === 'A' || node.tagName === 'AREA') {
       const href = node.getAttribute('href') ?? '';
       if (/^https?:/i.test(href)) {
         node.setAttribute('data-external', 'true');
@@ -90,7 +92,7 @@ function sanitize(html: string): string {
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS,
-    FORBID_ATTR: ['style', 'id', 'name', 'class', 'srcset', 'action', 'formaction', 'background', 'ping'],
+    FORBID_ATTR: ['style', 'id', 'name', 'class', 'srcset', 'action', 'formaction', 'background', 'ping', 'download'],
     ALLOWED_URI_REGEXP: ALLOWED_URI,
     ALLOW_DATA_ATTR: false,
   });

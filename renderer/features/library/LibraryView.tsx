@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/i18n';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
+import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBadge } from '../review/ReviewBadge';
@@ -56,7 +57,7 @@ let remembered: Omit<BrowseFilter, 'mine'> & { onlyMine: boolean } = { jurisdict
 export function LibraryView() {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const [state, retry] = useAsync(() => client.invoke('library.list'), []);
+  const [state, retry] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
   const [browse, setBrowse] = useState(remembered);
   useEffect(() => {
     remembered = browse;

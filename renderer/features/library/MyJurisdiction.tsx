@@ -5,6 +5,7 @@ import { client } from '../../lib/client';
 import { jurisdictionName } from '../../lib/names';
 import { useSettings } from '../../lib/settings';
 import { useAsync } from '../../lib/use-async';
+import { useContentRevision } from '../../lib/content-revision';
 
 /** Jurisdictions in tree order with their depth, so a select can show the hierarchy by indenting. */
 export function inTreeOrder(jurisdictions: readonly JurisdictionInfo[]): { code: string; depth: number }[] {
@@ -50,7 +51,7 @@ export function MyJurisdictionSelect({ library, describedBy }: { library: Pick<L
 /** The same control for the Settings page, which does not otherwise load the library. */
 export function MyJurisdictionSetting() {
   const { t } = useTranslation();
-  const [state] = useAsync(() => client.invoke('library.list'), []);
+  const [state] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
   if (state.status !== 'ready') return null;
   return (
     <>

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from '../../lib/route';
 import { client } from '../../lib/client';
 import { useAsync } from '../../lib/use-async';
+import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
 
 /** The main navigation's link to the maintainer view, shown only while some content file could not be loaded. */
 export function ProblemsLink({ route }: { route: Route }) {
   const { t } = useTranslation();
-  const [state] = useAsync(() => client.invoke('library.list'), []);
+  const [state] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
   const count = state.status === 'ready' ? state.value.invalid.length : 0;
   if (count === 0 && route.name !== 'problems') return null;
   return (
@@ -24,7 +25,7 @@ export function ProblemsLink({ route }: { route: Route }) {
  */
 export function ProblemsView() {
   const { t } = useTranslation();
-  const [state, retry] = useAsync(() => client.invoke('library.list'), []);
+  const [state, retry] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const { invalid, guides } = state.value;

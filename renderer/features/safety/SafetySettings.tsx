@@ -98,6 +98,11 @@ export function SafetySettings() {
     <section aria-labelledby="safety-settings-title" className="safety-settings">
       <h2 id="safety-settings-title">{t('safety.settings.title')}</h2>
       <PassphraseForm status={status} onChanged={setStatus} />
+      {status.lock === 'unlocked' && (
+        <button type="button" onClick={() => void client.invoke('safety.lock', { reason: 'manual' })}>
+          {t('safety.settings.lockNow')}
+        </button>
+      )}
       <label>
         {t('safety.settings.idle')}
         <select

@@ -6,6 +6,7 @@ import { INTERFACE_LANGUAGES } from '../../../electron/api/options';
 import { client } from '../../lib/client';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { navigate } from '../../lib/route';
+import { isTyping } from '../../lib/typing';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { Marked } from './Marked';
 
@@ -21,11 +22,6 @@ interface Suggestion {
   count: number;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
-}
-
 function request(q: string, filters: Filters, interfaceLanguage: string): Input<'search.query'> {
   return {
     q,
@@ -35,6 +31,15 @@ function request(q: string, filters: Filters, interfaceLanguage: string): Input<
     ...(filters.lang && { lang: filters.lang }),
     ...((INTERFACE_LANGUAGES as readonly string[]).includes(interfaceLanguage) && { interfaceLanguage }),
   };
+}
+
+function requestKey(q: string, filters: Filters, interfaceLanguage: string): string {
+  return JSON.stringify(request(q, filters, interfaceLanguage));
+}
+
+/** A result's identity: the same section of the same guide in the same language. */
+function hitKey(hit: SearchHit): string {
+  return `${hit.id}/${hit.lang}#${hit.anchor}`;
 }
 
 /** When a filtered search finds nothing: which filters, dropped, would find something. */
@@ -66,10 +71,14 @@ export function SearchBox() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [hits, setHits] = useState<SearchHit[]>([]);
+  // The request (query, filters, language) whose answer is on screen: the panel is settled when it is the current one.
   const [answered, setAnswered] = useState('');
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [active, setActive] = useState(-1);
+  // The result chosen with the arrow keys or the pointer, by identity rather than position, so a list that updates
+  // under the arrow keys keeps the choice; null means the first result.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const sequence = useRef(0);
   const [open, setOpen] = useState(false);
   const [library, setLibrary] = useState<LibraryData | null>(null);
 
@@ -102,36 +111,49 @@ export function SearchBox() {
     };
   }, [open, library]);
 
+  const asked = requestKey(query, filters, uiLang);
   useEffect(() => {
-    let current = true;
+    // Every request gets the next number; an answer is shown only while its number is still the latest, so a slow
+    // answer to an earlier keystroke can never replace a later one's.
+    const ticket = ++sequence.current;
+    const latest = () => ticket === sequence.current;
     if (query.trim() === '') {
       setHits([]);
+      setActiveKey(null);
       setAnswered('');
       setSuggestions([]);
       setError(null);
       return;
     }
+    const key = requestKey(query, filters, uiLang);
     client.invoke('search.query', request(query, filters, uiLang)).then(
       async (found) => {
-        if (!current) return;
-        setHits(found);
-        setAnswered(query);
-        setError(null);
-        setActive(found.length > 0 ? 0 : -1);
+        if (!latest()) return;
         const next = found.length === 0 ? await suggestionsFor(query, filters, uiLang).catch(() => []) : [];
-        if (current) setSuggestions(next);
+        if (!latest()) return;
+        setHits(found);
+        setSuggestions(next);
+        setError(null);
+        // A result the person chose stays chosen while the list still holds it; otherwise the first one is.
+        setActiveKey((chosen) => (chosen !== null && found.some((hit) => hitKey(hit) === chosen) ? chosen : null));
+        setAnswered(key);
       },
       (failure: unknown) => {
-        if (!current) return;
+        if (!latest()) return;
         setHits([]);
         setSuggestions([]);
         setError((failure as Error).message);
+        setAnswered(key);
       },
     );
-    return () => {
-      current = false;
-    };
   }, [query, filters, uiLang]);
+
+  const found = hits.findIndex((hit) => hitKey(hit) === activeKey);
+  const active = found >= 0 ? found : hits.length > 0 ? 0 : -1;
+  const setActive = (update: (index: number) => number) => {
+    const next = hits[update(active)];
+    if (next) setActiveKey(hitKey(next));
+  };
 
   const choose = (hit: SearchHit) => {
     setOpen(false);
@@ -161,7 +183,7 @@ export function SearchBox() {
   }, [active, id]);
 
   const showPanel = open && query.trim() !== '';
-  const settled = answered === query;
+  const settled = answered === asked;
   const anyFilter = FILTERS.some((name) => filters[name] !== '');
   const status =
     !showPanel || !settled
@@ -228,6 +250,8 @@ export function SearchBox() {
         <div
           className="search-panel"
           data-testid="search-panel"
+          // Set once the answer to exactly what is typed (with these filters) is on screen: tests wait for it.
+          data-answered-query={settled ? query : undefined}
           onMouseDown={(event) => {
             // Keep the focus in the box when a result or the panel itself is clicked; the filters take it as usual.
             if (!(event.target as Element).closest('select, button')) event.preventDefault();
@@ -314,7 +338,7 @@ export function SearchBox() {
           >
             {hits.map((hit, index) => (
               <li
-                key={`${hit.id}/${hit.lang}#${hit.anchor}`}
+                key={hitKey(hit)}
                 id={`${id}-hit-${index}`}
                 role="option"
                 aria-selected={index === active}
@@ -324,7 +348,7 @@ export function SearchBox() {
                 data-lang={hit.lang}
                 data-anchor={hit.anchor}
                 onClick={() => choose(hit)}
-                onMouseMove={() => index !== active && setActive(index)}
+                onMouseMove={() => index !== active && setActive(() => index)}
               >
                 <span className="hit-title" lang={hit.lang} dir={hit.dir}>
                   <Marked text={hit.title} marks={hit.titleMarks} />

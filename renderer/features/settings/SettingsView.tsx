@@ -4,6 +4,7 @@ import { systemLanguage } from '../../lib/i18n';
 import { useSettings } from '../../lib/settings';
 import { MyJurisdictionSetting } from '../library/MyJurisdiction';
 import { SafetySettings } from '../safety/SafetySettings';
+import { UpdateCheckNow } from './UpdateCheck';
 
 const OWN_NAMES: Record<InterfaceLanguage, string> = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
@@ -77,6 +78,7 @@ export function SettingsView() {
       <p id="updates-help" className="help">
         {t('settings.updatesHelp')}
       </p>
+      <UpdateCheckNow />
       <p role="status" className="saved">
         {saveState.status === 'saved' ? t('settings.saved') : ''}
       </p>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/api/types';
 import { useRoute } from '../../lib/route';
+import { FindBar } from '../find/FindBar';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
@@ -10,6 +11,7 @@ import { KeepsView } from '../safety/KeepsView';
 import { QuickExitButton } from '../safety/QuickExitButton';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
+import { HistoryButtons } from './HistoryButtons';
 import { Notices } from './Notices';
 
 export function App({ info }: { info: AppInfo }) {
@@ -35,6 +37,7 @@ export function App({ info }: { info: AppInfo }) {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
+        <HistoryButtons mode={info.mode} />
         <a className="brand" href="#/">
           {t('app.name')}
         </a>
@@ -53,6 +56,7 @@ export function App({ info }: { info: AppInfo }) {
         <SearchBox />
         <QuickExitButton />
       </header>
+      <FindBar mode={info.mode} />
       <Notices info={info} />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === 'library' && <LibraryView />}
