@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { keepFormStateOutOfHistory } from './features/safety/no-form-state';
 import { SafetyGate } from './features/safety/SafetyGate';
 import { App } from './features/shell/App';
 import { client } from './lib/client';
@@ -8,6 +9,7 @@ import { SettingsProvider } from './lib/settings';
 import './styles.css';
 
 async function boot(): Promise<void> {
+  keepFormStateOutOfHistory();
   const load = () => Promise.all([client.invoke('settings.get'), client.invoke('app.info')]);
   const [[settings, info], safety] = await Promise.all([load(), client.invoke('safety.status')]);
   await initI18n(settings.interfaceLanguage ?? systemLanguage());

@@ -18,7 +18,7 @@ function browserBridge(): Bridge {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
   if (match) {
     sessionStorage.setItem(TOKEN_KEY, match[1]!);
-    history.replaceState(null, '', `${location.pathname}#/`);
+    history.replaceState(null, '', location.pathname);
   }
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   let source: EventSource | null = null;

@@ -6,11 +6,12 @@ import { useSafety } from './SafetyGate';
 /** Offered once, at first start: what the lock does, in plain words; dismissed for good either way. */
 export function IntroPanel() {
   const { t } = useTranslation();
-  const { setStatus } = useSafety();
+  const { status, setStatus } = useSafety();
   const dismiss = async (thenSettings: boolean) => {
     setStatus(await client.invoke('safety.update', { introSeen: true }));
     if (thenSettings) navigate({ name: 'settings' });
   };
+  if (status.introSeen || status.lock !== 'off') return null;
   return (
     <section className="safety-intro" aria-labelledby="safety-intro-title" data-testid="safety-intro">
       <h2 id="safety-intro-title">{t('safety.intro.title')}</h2>

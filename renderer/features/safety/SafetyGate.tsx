@@ -1,8 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useState } from 'react';
 import type { SafetyStatus } from '../../../electron/api/safety';
 import { client } from '../../lib/client';
 import { navigate } from '../../lib/route';
-import { IntroPanel } from './IntroPanel';
 import { isQuickExitKey, quickExit } from './quick-exit';
 import { UnlockScreen } from './UnlockScreen';
 import { useIdleLock } from './use-idle-lock';
@@ -37,10 +37,12 @@ export function SafetyGate<T>(props: {
   children(loaded: T): ReactNode;
 }) {
   const { load, mode } = props;
+  const { t } = useTranslation();
   const [status, setStatus] = useState(props.initial);
   const [loaded, setLoaded] = useState<{ value: T; epoch: number } | null>(
     props.initial.lock === 'locked' ? null : { value: props.loaded, epoch: 0 },
   );
+  const [wiped, setWiped] = useState(false);
   const reload = useCallback(async () => {
     const [value, next] = await Promise.all([load(), client.invoke('safety.status')]);
     setStatus(next);
@@ -51,15 +53,19 @@ export function SafetyGate<T>(props: {
   useEffect(
     () =>
       client.on('locked', ({ reason }) => {
-        if (reason === 'wiped') return void reload();
-        // Shown again after a quick exit, the window opens on the library, not on what was being read.
-        if (reason === 'quick-exit') navigate({ name: 'library' });
+        if (reason === 'wiped') {
+          // The app is drawn afresh from the core's defaults: no view keeps a value from before the wipe.
+          setWiped(true);
+          return void reload();
+        }
+        // Shown again after a quick exit, the desktop window opens on the library, not on what was being read.
+        if (reason === 'quick-exit' && mode === 'desktop') navigate({ name: 'library' });
         void client.invoke('safety.status').then((next) => {
           setStatus(next);
           if (next.lock === 'locked') setLoaded(null);
         });
       }),
-    [reload],
+    [reload, mode],
   );
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -82,7 +88,11 @@ export function SafetyGate<T>(props: {
         <UnlockScreen onUnlocked={reload} />
       ) : (
         <div key={loaded.epoch} className="safety-unlocked">
-          {!status.introSeen && status.lock === 'off' && <IntroPanel />}
+          {wiped && (
+            <p role="status" className="wiped-notice" data-testid="wiped-notice">
+              {t('safety.wipe.done')}
+            </p>
+          )}
           {props.children(loaded.value)}
         </div>
       )}

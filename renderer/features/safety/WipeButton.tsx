@@ -16,6 +16,7 @@ export function WipeButton() {
     setState('wiping');
     try {
       await wipeEverything();
+      // The app is redrawn after a wipe (SafetyGate), which says it is done; this button may be gone by now.
       setState('done');
       setAsking(false);
     } catch (error) {
@@ -40,7 +41,7 @@ export function WipeButton() {
           {t('safety.wipe.button')}
         </button>
       )}
-      <p role="status">{state === 'done' ? t('safety.wipe.done') : typeof state === 'object' ? state.failed : ''}</p>
+      <p role="alert">{typeof state === 'object' ? state.failed : ''}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { client, forgetToken } from '../../lib/client';
+import { entriesBehind } from '../../lib/route';
 
 export { isQuickExitKey } from './quick-exit-key';
 
@@ -14,6 +15,14 @@ export function quickExit(mode: 'desktop' | 'browser'): void {
   const locking = client.invoke('safety.lock', { reason: 'quick-exit' }).catch(() => undefined);
   if (mode === 'browser') {
     forgetToken();
-    location.replace(NEUTRAL_PAGE);
+    // Back first over the app's own entries (same page, a few milliseconds), so that the one replaced is the app's
+    // first and Back from the neutral page leaves for whatever was open before Fieldbook.
+    const behind = entriesBehind();
+    if (behind === 0) {
+      location.replace(NEUTRAL_PAGE);
+      return;
+    }
+    window.addEventListener('popstate', () => location.replace(NEUTRAL_PAGE), { once: true, capture: true });
+    history.go(-behind);
   } else void locking;
 }

@@ -7,6 +7,7 @@ import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
 import { ReviewView } from '../review/ReviewView';
+import { IntroPanel } from '../safety/IntroPanel';
 import { KeepsView } from '../safety/KeepsView';
 import { QuickExitButton } from '../safety/QuickExitButton';
 import { SearchBox } from '../search/SearchBox';
@@ -58,6 +59,7 @@ export function App({ info }: { info: AppInfo }) {
       </header>
       <FindBar mode={info.mode} />
       <Notices info={info} />
+      <IntroPanel />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === 'library' && <LibraryView />}
         {route.name === 'guide' && <GuideReader key={`${route.id}/${route.lang ?? ''}`} route={route} mode={info.mode} />}
