@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { LOCK_REASONS, type KeptReport, passphraseSchema, type SafetyStatus, safetyChangeSchema } from './safety';
+import {
+  type GuideReading,
+  LOCK_REASONS,
+  type KeptReport,
+  type PersonalExport,
+  passphraseSchema,
+  type ReadingList,
+  readingInputs,
+  type SafetyStatus,
+  safetyChangeSchema,
+} from './safety';
 import { settingsChangeSchema } from './settings';
 import type { AppInfo, GuideView, LibraryData, SearchHit, Settings, UpdateCheck } from './types';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
@@ -98,6 +108,19 @@ export const contract = {
     'Removes every piece of personal data, the set-aside copies and temporary files; leaves the bundled content.',
   ),
   'safety.kept': method<KeptReport>()(none, 'What Fieldbook keeps, where, and whether it is encrypted.'),
+  'reading.get': method<GuideReading>()(readingInputs.get, "The person's bookmarks and private notes on one guide and its sections."),
+  'reading.opened': method<{ saved: true }>()(readingInputs.opened, 'Records a guide as recently read (kept in memory only under "keep nothing").'),
+  'reading.bookmark': method<{ saved: true }>()(readingInputs.bookmark, 'Adds (on) or removes a bookmark on a guide or one of its sections.'),
+  'reading.note': method<{ saved: true }>()(readingInputs.note, 'Saves a private note on a guide or one of its sections; empty text removes it.'),
+  'reading.list': method<ReadingList>()(none, 'Every bookmark, private note and recently read guide, with titles.'),
+  'personal.export': method<PersonalExport>()(
+    readingInputs.exportFile,
+    'Everything personal as one file sealed under the passphrase given, for the UI to save.',
+  ),
+  'personal.import': method<{ bookmarks: number; notes: number; checklists: number }>()(
+    readingInputs.importFile,
+    'Adds what an exported file holds to what is here; a wrong passphrase fails with wrong-passphrase and imports nothing.',
+  ),
   'view.find': method<FindResult>()(
     z.strictObject({
       text: z.string().max(500, 'must be at most 500 characters'),

@@ -52,3 +52,35 @@ export interface PersonalExport {
   mediaType: string;
   text: string;
 }
+
+/** The person's own reading aids for one guide: shown beside it, all sealed under the lock. */
+export interface GuideReading {
+  bookmarked: boolean;
+  /** Bookmarked sections, by anchor. */
+  bookmarkedSections: string[];
+  /** The guide's own note, '' for none. */
+  note: string;
+  /** Notes on sections, by anchor. */
+  sectionNotes: Record<string, string>;
+}
+
+export interface ReadingList {
+  bookmarks: { id: string; lang: string; section?: string; title: string; at: string }[];
+  recent: { id: string; lang: string; title: string; at: string }[];
+  notes: { id: string; section?: string; title: string; text: string }[];
+}
+
+const guideRef = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a guide id (lower-case words joined by hyphens)');
+const sectionRef = z.string().min(1).max(200);
+const langRef = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar');
+export const readingInputs = {
+  get: z.strictObject({ id: guideRef }),
+  opened: z.strictObject({ id: guideRef, lang: langRef }),
+  bookmark: z.strictObject({ id: guideRef, lang: langRef, section: sectionRef.optional(), on: z.boolean() }),
+  note: z.strictObject({ id: guideRef, section: sectionRef.optional(), text: z.string().max(20_000, 'must be at most 20,000 characters') }),
+  exportFile: z.strictObject({ passphrase: passphraseSchema }),
+  importFile: z.strictObject({
+    passphrase: z.string().max(1024),
+    text: z.string().max(8 * 1024 * 1024, 'is larger than an export Fieldbook writes'),
+  }),
+};

@@ -10,7 +10,9 @@ import { reviewCounts, reviewList } from './review/dashboard';
 import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
 import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
+import { exportHandlers } from './safety/export';
 import { safetyHandlers } from './safety/handlers';
+import { readingHandlers } from './safety/reading';
 import type { KdfParams } from './safety/vault';
 import { openSearch, type SearchService } from './search/service';
 import type { StoreFs } from './store/store-fs';
@@ -135,6 +137,12 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       return options.checkForUpdates();
     },
     ...safetyHandlers({ store, onLocked: (reason) => emit('locked', { reason }) }, options.dataDir),
+    ...readingHandlers(
+      store,
+      () => catalog,
+      () => options.clock.now(),
+    ),
+    ...exportHandlers(store, options.kdf),
     'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
   };
 
