@@ -89,3 +89,44 @@ test('quick exit replaces the page with a neutral one, locks the core, and Back 
   await page.goBack();
   expect(page.url()).toBe(`${app.host.origin}/blank?before`);
 });
+
+test('a bookmark and a private note on a section, listed where Fieldbook says what it keeps, exported, wiped and imported back', async ({
+  page,
+  app,
+}) => {
+  await app.open(page, '#/guide/phone-at-a-demonstration/en');
+  const tools = page.getByTestId('reading-tools');
+  await tools.getByRole('button', { name: 'Bookmark', exact: true }).click();
+  await expect(tools.getByRole('status')).toHaveText('Bookmarked.');
+  await expect(tools.getByRole('button', { name: 'Remove bookmark' })).toHaveAttribute('aria-pressed', 'true');
+  const section = await page.locator('.toc a').nth(1).textContent();
+  await tools.getByLabel('For').selectOption({ label: section! });
+  await tools.getByLabel(/^Private note/).fill('meet at the north gate');
+  await tools.getByRole('button', { name: 'Save note' }).click();
+  await expect(tools.getByRole('status')).toHaveText('Note saved.');
+
+  await page.evaluate(() => (location.hash = '#/keeps'));
+  const mine = page.getByTestId('my-reading');
+  await expect(mine.getByRole('link', { name: 'Your phone at a demonstration' }).first()).toBeVisible();
+  await expect(mine).toContainText('meet at the north gate');
+  await expect(page.getByTestId('keeps-table')).toContainText('Private notes (1 entry)');
+
+  await page.getByLabel('Passphrase for the export file').fill('export passphrase');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my data' }).click()]);
+  const file = await download.path();
+  expect(await readFile(file, 'utf8')).not.toContain('north gate');
+
+  await page.getByRole('button', { name: 'Wipe all my data' }).click();
+  await page.getByRole('button', { name: 'Wipe now' }).click();
+  await expect(page.getByTestId('wiped-notice')).toBeVisible();
+  await expect(page.getByTestId('my-reading')).not.toContainText('north gate');
+
+  await page.getByLabel('Export file', { exact: true }).setInputFiles(file);
+  await page.getByLabel('Its passphrase').fill('wrong one');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('export-import-message')).toHaveText(/^That is not the passphrase this file was exported with/);
+  await page.getByLabel('Its passphrase').fill('export passphrase');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('export-import-message')).toHaveText(/^Imported: you now have 1 bookmark\(s\), 1 note\(s\)/);
+  await expect(page.getByTestId('my-reading')).toContainText('meet at the north gate');
+});

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { client } from '../../lib/client';
 import { useAsync } from '../../lib/use-async';
+import { ExportImport } from './ExportImport';
+import { MyReading } from './MyReading';
 import { useSafety } from './SafetyGate';
 import { WipeButton } from './WipeButton';
 
@@ -8,7 +10,8 @@ import { WipeButton } from './WipeButton';
 export function KeepsView() {
   const { t } = useTranslation();
   const { status } = useSafety();
-  const [report] = useAsync(() => client.invoke('safety.kept'), [status]);
+  const [report, refresh] = useAsync(() => client.invoke('safety.kept'), [status]);
+  const [list, refreshList] = useAsync(() => client.invoke('reading.list'), [status]);
   const where = (path: string) => (path === 'memory' ? t('safety.keeps.inMemory') : path);
   return (
     <section aria-labelledby="keeps-title" className="keeps">
@@ -55,6 +58,13 @@ export function KeepsView() {
       )}
       {report.status === 'error' && <p role="alert">{report.message}</p>}
       <WipeButton />
+      {list.status === 'ready' && <MyReading list={list.value} />}
+      <ExportImport
+        onImported={() => {
+          refresh();
+          refreshList();
+        }}
+      />
     </section>
   );
 }
