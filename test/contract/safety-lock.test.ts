@@ -6,25 +6,12 @@ import { LOCK_FILE } from '../../electron/core/store/data-folder-lock';
 import { openUserData, USER_DATA_FILE } from '../../electron/core/store/user-data';
 import { failureOf, freshCore } from '../support/fresh-core';
 import { inProcessClient } from '../support/in-process';
+import { folderBytes } from '../support/folder-bytes';
 import { tempDir } from '../support/temp';
 
 const CHEAP = { N: 2 ** 14, r: 8, p: 1 };
 const core = freshCore();
 const PASSPHRASE = 'correct horse battery staple';
-
-/** Every byte of every file in the data folder (the lock file included), as one text to search. */
-async function folderBytes(dir: string): Promise<string> {
-  const names = await readdir(dir, { recursive: true });
-  const texts = await Promise.all(
-    names.map((name) =>
-      readFile(join(dir, name)).then(
-        (b) => b.toString('latin1'),
-        () => '',
-      ),
-    ),
-  );
-  return texts.join('\n');
-}
 
 async function journey(client: typeof core.client) {
   await client.invoke('settings.update', { myJurisdiction: 'US-CA', theme: 'dark' });

@@ -1,28 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { USER_DATA_FILE } from '../../electron/core/store/user-data';
 import { failureOf, freshCore } from '../support/fresh-core';
 import { inProcessClient } from '../support/in-process';
+import { folderBytes } from '../support/folder-bytes';
 
 const CHEAP = { N: 2 ** 14, r: 8, p: 1 };
 const core = freshCore();
 const NOTE = 'met the lawyer near the north gate';
 const SECTION_NOTE = 'border officer asked for my phone PIN';
-
-async function folderBytes(dir: string): Promise<string> {
-  const names = await readdir(dir, { recursive: true });
-  return (
-    await Promise.all(
-      names.map((name) =>
-        readFile(join(dir, name)).then(
-          (b) => b.toString('latin1'),
-          () => '',
-        ),
-      ),
-    )
-  ).join('\n');
-}
 
 describe('bookmarks, private notes and recently read', () => {
   it('keeps each across a restart, sealed under the lock, and only for guides and sections that exist', async () => {

@@ -1,10 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { chromium, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { clockFromEnv } from '../../electron/core/clock';
 import { launchBrowserMode } from '../../electron/host/launch';
 import type { Host } from '../../electron/host/server';
+import { filesAsText } from '../support/folder-bytes';
 import { tempDir } from '../support/temp';
 
 /**
@@ -17,24 +16,10 @@ const SEARCH_WORD = 'kettling';
 const SECTION = 'containment-kettling';
 const JURISDICTION = 'GB-SCT';
 
-async function bytesOf(dir: string): Promise<{ file: string; text: string }[]> {
-  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  const files = await Promise.all(
-    names.map(async (name) => ({
-      file: name,
-      text: await readFile(join(dir, name)).then(
-        (b) => b.toString('latin1'),
-        () => '',
-      ),
-    })),
-  );
-  return files.filter((entry) => entry.text !== '');
-}
-
 /** Which files hold which of the words, also as UTF-16 (how Chromium keeps some strings). */
 async function tracesIn(dir: string, words: string[]): Promise<string[]> {
   const found: string[] = [];
-  for (const { file, text } of await bytesOf(dir)) {
+  for (const { file, text } of await filesAsText(dir)) {
     for (const word of words) {
       const utf16 = Buffer.from(word, 'utf16le').toString('latin1');
       if (text.includes(word) || text.includes(utf16)) found.push(`${file}: ${word}`);

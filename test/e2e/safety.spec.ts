@@ -1,24 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { folderBytes } from '../support/folder-bytes';
 
 const PASSPHRASE = 'river lantern seven orchard';
 const lockState = (page: Page, state: string) => expect(page.locator('html')).toHaveAttribute('data-lock', state);
-
-async function folderText(dir: string): Promise<string> {
-  const names = await readdir(dir, { recursive: true });
-  return (
-    await Promise.all(
-      names.map((name) =>
-        readFile(join(dir, name)).then(
-          (b) => b.toString('latin1'),
-          () => '',
-        ),
-      ),
-    )
-  ).join('\n');
-}
 
 test('first start offers the lock; with it on, the data folder holds no personal data, and only the passphrase opens it', async ({ page, app }) => {
   await app.open(page);
@@ -41,7 +27,7 @@ test('first start offers the lock; with it on, the data folder holds no personal
   await form.getByRole('button', { name: 'Set passphrase' }).click();
   await expect(form.getByRole('status')).toHaveText('The passphrase is set; your data is encrypted.');
   await lockState(page, 'unlocked');
-  const bytes = await folderText(app.dataDir);
+  const bytes = await folderBytes(app.dataDir);
   expect(bytes).not.toContain('US-CA');
   expect(bytes).not.toContain(PASSPHRASE);
 
