@@ -3,9 +3,9 @@
  * in its place, in Debian's Chromium, with a passphrase set so the core locks too. Two clocks: from the keydown
  * event's own timestamp in the page (what the person's press costs), and from the moment the bench sent the key
  * (adds Playwright's round trip). Also the time until the core reports itself locked. Median of RUNS (default 15);
- * prints JSON. Needs a built renderer (`npm run build`). Target: ≤ 300 ms.
+ * prints JSON. Needs a built renderer (`npm run build`). Target: ≤ 300 ms. Also the wipe, click to redrawn (≤ 2 s).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clockFromEnv } from '../electron/core/clock';
@@ -53,6 +53,30 @@ for (let i = 0; i < RUNS; i++) {
   toLocked.push(Date.now() - sentAt);
   await context.close();
 }
+// Wipe: from the click on "Wipe now" to the app redrawn from defaults, with a data file, a set-aside copy and
+// browser storage to clear (the figure the ≤ 2 s goal is about).
+const wipes: number[] = [];
+for (let i = 0; i < Math.min(RUNS, 5); i++) {
+  if ((await call('safety.status', {})).lock === 'locked') await call('safety.unlock', { passphrase: PASSPHRASE });
+  await call('settings.update', { myJurisdiction: 'GB-SCT' });
+  await call('reading.note', { id: 'phone-at-a-demonstration', text: 'a note to wipe '.repeat(200) });
+  writeFileSync(join(dataDir, `fieldbook.unreadable-bench-${i}.json`), 'not json');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await page.locator('html[data-ready="true"]').waitFor();
+  await page.evaluate(() => localStorage.setItem('bench', 'x'.repeat(10_000)));
+  await page.evaluate(() => (location.hash = '#/keeps'));
+  await page.getByRole('button', { name: 'Wipe all my data' }).click();
+  const confirm = page.getByRole('button', { name: 'Wipe now' });
+  await confirm.waitFor();
+  const clickedAt = Date.now();
+  await confirm.click();
+  await page.getByTestId('wiped-notice').waitFor();
+  wipes.push(Date.now() - clickedAt);
+  await context.close();
+  await call('safety.setPassphrase', { passphrase: PASSPHRASE });
+}
 await browser.close();
 await host.close();
 rmSync(dataDir, { recursive: true, force: true });
@@ -71,6 +95,7 @@ console.log(
       keyEventToNeutralPageMs: summary(fromKeyEvent),
       keySentToNeutralPageMs: summary(fromSend),
       keySentToCoreLockedMs: summary(toLocked),
+      wipeClickToRedrawnMs: { ...summary(wipes), runs: wipes.length, targetMs: 2000 },
       targetMs: 300,
       withinTarget: median(fromKeyEvent) <= 300,
     },
