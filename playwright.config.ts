@@ -16,7 +16,8 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'test',
-  timeout: 30_000,
+  // axe-core over a full library takes several seconds on a 2-core machine; every wait inside a test is for the app's own signal.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

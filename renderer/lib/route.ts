@@ -6,7 +6,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'problems' }
   | { name: 'review' }
-  | { name: 'keeps' };
+  | { name: 'keeps' }
+  | { name: 'packs' };
 
 /** Reads a route from its link form (`#/guide/<id>/<lang>?section=…&q=…`), as hrefs carry it. */
 export function parseRoute(hash: string): Route {
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
   if (parts[0] === 'keeps') return { name: 'keeps' };
+  if (parts[0] === 'packs') return { name: 'packs' };
   return { name: 'library' };
 }
 
@@ -40,6 +42,8 @@ export function hrefFor(route: Route): string {
       return '#/review';
     case 'keeps':
       return '#/keeps';
+    case 'packs':
+      return '#/packs';
     default:
       return '#/';
   }

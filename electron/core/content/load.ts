@@ -269,7 +269,15 @@ export interface LoadOptions {
   listsDir?: string;
   /** Guides that exist beside this folder (the bundled ones, for such a folder): links and translations may point at them. */
   alongside?: Guide[];
+  /**
+   * Guide files laid over the folder (installed packs over the bundled guides): each entry replaces or adds the file
+   * at that path, relative to the folder (`guides/ES/<id>/es.md`), and is checked exactly like a file on disk.
+   */
+  files?: ReadonlyMap<string, string>;
 }
+
+/** The guide files a pack lays over a content folder (see LoadOptions.files). */
+export type ContentOverlay = Required<Pick<LoadOptions, 'files'>>;
 
 /**
  * Reads a content folder: the jurisdictions, topics and languages lists, then every guide. Never throws on bad
@@ -312,11 +320,22 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
 
   const parsed: Guide[] = [];
   const failed = new Map<string, string>();
-  for (const entry of await listGuideFiles(dir)) {
-    const file = contentPath(dir, entry.path);
+  const overlay = options.files;
+  const entries = await listGuideFiles(dir);
+  const onDisk = new Set(entries.map((entry) => contentPath(dir, entry.path)));
+  // Files laid over the folder that it does not hold (guides a pack adds) are checked like the rest.
+  const added = [...(overlay?.keys() ?? [])].filter((file) => !onDisk.has(file)).sort();
+  const all = [
+    ...entries.map((entry) => ({ ...entry, file: contentPath(dir, entry.path) })),
+    ...added.map((file) => ({ file, path: '', problem: undefined })),
+  ];
+  for (const entry of all) {
+    const file = entry.file;
     const fileProblems = problemsOf(file);
     let guide: Guide | null = null;
-    if (entry.problem) fileProblems.push(entry.problem);
+    const laid = overlay?.get(file);
+    if (laid !== undefined) guide = parseGuide(file, laid, fileProblems);
+    else if (entry.problem) fileProblems.push(entry.problem);
     else {
       const read = await readContentFile(entry.path);
       if (read.ok) guide = parseGuide(file, read.text, fileProblems);

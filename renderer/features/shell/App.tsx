@@ -6,6 +6,7 @@ import { FindBar } from '../find/FindBar';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
+import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
 import { IntroPanel } from '../safety/IntroPanel';
 import { KeepsView } from '../safety/KeepsView';
@@ -26,6 +27,7 @@ export function App({ info }: { info: AppInfo }) {
   }, []);
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link; it moves focus itself because the fragment holds the route */}
       <a
         className="skip-link"
         href="#main"
@@ -49,6 +51,9 @@ export function App({ info }: { info: AppInfo }) {
           <a href="#/review" aria-current={route.name === 'review' ? 'page' : undefined}>
             {t('review.nav')}
           </a>
+          <a href="#/packs" aria-current={route.name === 'packs' ? 'page' : undefined}>
+            {t('nav.packs')}
+          </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
@@ -67,6 +72,7 @@ export function App({ info }: { info: AppInfo }) {
         {route.name === 'problems' && <ProblemsView />}
         {route.name === 'review' && <ReviewView />}
         {route.name === 'keeps' && <KeepsView />}
+        {route.name === 'packs' && <PacksView />}
       </main>
     </>
   );
