@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { keepFormStateOutOfHistory } from './features/safety/no-form-state';
+import { SafetyGate } from './features/safety/SafetyGate';
 import { App } from './features/shell/App';
 import { client } from './lib/client';
 import { initI18n, startupFailureText, systemLanguage } from './lib/i18n';
@@ -17,15 +19,35 @@ const SHARE_SETTINGS: Settings = {
 };
 
 async function boot(): Promise<void> {
+  keepFormStateOutOfHistory();
   const info = await client.invoke('app.info');
-  // A room share keeps no settings of the trainer's: a participant starts from the defaults, changed in this tab only.
-  const settings = info.mode === 'share' ? SHARE_SETTINGS : await client.invoke('settings.get');
+  const root = createRoot(document.getElementById('root')!);
+  if (info.mode === 'share') {
+    // A room share keeps no settings of the trainer's and has no lock: a participant starts from the defaults,
+    // changed in this tab only.
+    await initI18n(systemLanguage());
+    root.render(
+      <StrictMode>
+        <SettingsProvider initial={SHARE_SETTINGS} local>
+          <App info={info} />
+        </SettingsProvider>
+      </StrictMode>,
+    );
+    return;
+  }
+  const load = () => Promise.all([client.invoke('settings.get'), client.invoke('app.info')]);
+  const [[settings, current], safety] = await Promise.all([load(), client.invoke('safety.status')]);
   await initI18n(settings.interfaceLanguage ?? systemLanguage());
-  createRoot(document.getElementById('root')!).render(
+  // Locked, only the readable settings (language, theme) are known until the passphrase opens the rest.
+  root.render(
     <StrictMode>
-      <SettingsProvider initial={settings} local={info.mode === 'share'}>
-        <App info={info} />
-      </SettingsProvider>
+      <SafetyGate initial={safety} mode={current.mode === 'desktop' ? 'desktop' : 'browser'} load={load} loaded={[settings, current] as const}>
+        {([settings, info]) => (
+          <SettingsProvider initial={settings}>
+            <App info={info} />
+          </SettingsProvider>
+        )}
+      </SafetyGate>
     </StrictMode>,
   );
 }

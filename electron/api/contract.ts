@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  type GuideReading,
+  LOCK_REASONS,
+  type KeptReport,
+  type PersonalExport,
+  passphraseSchema,
+  type ReadingList,
+  readingInputs,
+  type SafetyStatus,
+  safetyChangeSchema,
+} from './safety';
 import { settingsChangeSchema } from './settings';
 import type { AppInfo, GuideView, LibraryData, PackPreview, PacksList, SearchHit, Settings, ShareStatus, UpdateCheck } from './types';
 import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
@@ -96,6 +107,44 @@ export const contract = {
     'Starts the read-only share of the library on the local network (reading and search only); returns its address.',
   ),
   'share.stop': method<ShareStatus>()(none, 'Stops the room share; participants can no longer reach it.'),
+  'safety.status': method<SafetyStatus>()(
+    none,
+    'Whether a passphrase lock is set and locked, and the lock’s settings (idle time, wipe after failures, keep nothing).',
+  ),
+  'safety.update': method<SafetyStatus>()(
+    safetyChangeSchema,
+    'Changes the lock’s settings; only dismissing the first-start panel is allowed while locked.',
+  ),
+  'safety.setPassphrase': method<SafetyStatus>()(
+    z.strictObject({ passphrase: passphraseSchema.nullable(), current: z.string().max(1024).optional() }),
+    'Sets a passphrase (none set), changes it (current given) or removes it (passphrase null, current given); re-encrypts the data file.',
+  ),
+  'safety.unlock': method<SafetyStatus & { wiped: boolean }>()(
+    z.strictObject({ passphrase: z.string().max(1024) }),
+    'Opens the personal data with the passphrase; a wrong one fails with wrong-passphrase, and wipes once the set number of failures is reached.',
+  ),
+  'safety.lock': method<SafetyStatus>()(
+    z.strictObject({ reason: z.enum(LOCK_REASONS) }),
+    'Forgets the key and the personal data in memory (when a passphrase is set) and tells every window to show the lock screen.',
+  ),
+  'safety.wipe': method<SafetyStatus>()(
+    z.strictObject({ confirm: z.literal(true) }),
+    'Removes every piece of personal data, the set-aside copies and temporary files; leaves the bundled content.',
+  ),
+  'safety.kept': method<KeptReport>()(none, 'What Fieldbook keeps, where, and whether it is encrypted.'),
+  'reading.get': method<GuideReading>()(readingInputs.get, "The person's bookmarks and private notes on one guide and its sections."),
+  'reading.opened': method<{ saved: true }>()(readingInputs.opened, 'Records a guide as recently read (kept in memory only under "keep nothing").'),
+  'reading.bookmark': method<{ saved: true }>()(readingInputs.bookmark, 'Adds (on) or removes a bookmark on a guide or one of its sections.'),
+  'reading.note': method<{ saved: true }>()(readingInputs.note, 'Saves a private note on a guide or one of its sections; empty text removes it.'),
+  'reading.list': method<ReadingList>()(none, 'Every bookmark, private note and recently read guide, with titles.'),
+  'personal.export': method<PersonalExport>()(
+    readingInputs.exportFile,
+    'Everything personal as one file sealed under the passphrase given, for the UI to save.',
+  ),
+  'personal.import': method<{ bookmarks: number; notes: number; checklists: number }>()(
+    readingInputs.importFile,
+    'Adds what an exported file holds to what is here; a wrong passphrase fails with wrong-passphrase and imports nothing.',
+  ),
   'view.find': method<FindResult>()(
     z.strictObject({
       text: z.string().max(500, 'must be at most 500 characters'),

@@ -8,7 +8,11 @@ export type ErrorCode =
   /** A change could not be saved; the message says why (disk full, read-only, no permission, a disk error). */
   | 'not-saved'
   /** Another running Fieldbook uses the same data folder. */
-  | 'folder-in-use';
+  | 'folder-in-use'
+  /** The person's data is locked under a passphrase; unlock first. */
+  | 'locked'
+  /** The passphrase given is not the one set. */
+  | 'wrong-passphrase';
 
 export interface ErrorInfo {
   code: ErrorCode;

@@ -254,6 +254,8 @@ export interface EventMap {
   notice: DataNotice;
   'settings-changed': Settings;
   'share-changed': ShareStatus;
+  /** The app locked (quick exit, idle, by hand) or was wiped: every window drops what it shows. */
+  locked: { reason: 'manual' | 'idle' | 'quick-exit' | 'wiped' };
   'content-changed': ContentChange;
 }
 export type EventName = keyof EventMap;

@@ -10,6 +10,10 @@ import { reviewCounts, reviewList } from './review/dashboard';
 import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
 import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
+import { exportHandlers } from './safety/export';
+import { safetyHandlers } from './safety/handlers';
+import { readingHandlers } from './safety/reading';
+import type { KdfParams } from './safety/vault';
 import { openSearch, type SearchService } from './search/service';
 import { packHandlers } from './packs/handlers';
 import { openPacks } from './packs/service';
@@ -35,6 +39,8 @@ export interface FieldbookOptions {
   searchIndexDir?: string;
   /** The store's file operations; tests pass one that fails like a full or read-only disk. */
   storeFs?: StoreFs;
+  /** scrypt's cost for a new passphrase (tests use a cheaper one); default in safety/vault.ts. */
+  kdf?: KdfParams;
   /** Reload the content when files in its folder change (the desktop app and the browser mode); off in unit tests. */
   watchContent?: boolean;
   /** Saves the showing handout as a PDF or prints it; only the desktop app provides one. */
@@ -76,7 +82,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       now: () => options.clock.now(),
       log: options.log,
     }),
-    openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs }),
+    openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs, kdf: options.kdf }),
   ]);
   // Bundled content with the installed packs laid over it; replaced after each apply, undo or change on disk.
   let catalog = await packs.catalog();
@@ -171,6 +177,13 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     'share.status': () => options.share?.status() ?? { running: false },
     'share.start': (input) => share().start(input),
     'share.stop': () => share().stop(),
+    ...safetyHandlers({ store, onLocked: (reason) => emit('locked', { reason }) }, options.dataDir),
+    ...readingHandlers(
+      store,
+      () => catalog,
+      () => options.clock.now(),
+    ),
+    ...exportHandlers(store, options.kdf),
     'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
     ...workshopHandlers({ catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
   };

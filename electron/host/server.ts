@@ -10,6 +10,12 @@ import { contentTypeOf, resolveStaticPath } from '../core/static-files';
 
 export const TOKEN_HEADER = 'x-fieldbook-token';
 const MAX_BODY = 1024 * 1024;
+/**
+ * Where quick exit sends the tab: an empty page titled like a browser's own new tab, with nothing that names
+ * Fieldbook, a guide or the token, so a glance at the screen or at the browser's history tells nothing.
+ */
+export const NEUTRAL_PATH = '/blank';
+const NEUTRAL_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>New Tab</title></head><body></body></html>';
 
 /**
  * How long a connection may take and how many there may be. A page on 127.0.0.1 needs a few connections and answers
@@ -37,7 +43,7 @@ export const DEFAULT_LIMITS: HostLimits = {
 };
 /** A pack file travels in one call, base64-encoded: the core's 64 MB limit and a little over. */
 const MAX_PACK_BODY = 90 * 1024 * 1024;
-const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed', 'share-changed'];
+const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed', 'share-changed', 'locked'];
 
 export interface HostOptions {
   router: Router;
@@ -175,6 +181,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    if (url.pathname === NEUTRAL_PATH) return send(res, 200, NEUTRAL_PAGE, 'text/html; charset=utf-8');
     const path = resolveStaticPath(options.rendererDir, url.pathname);
     if (!path) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
     let body: Buffer;

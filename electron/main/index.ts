@@ -9,6 +9,7 @@ import { shareRouter } from '../host/share/handlers';
 import { hardenContents } from './contents';
 import { printHandout } from './handout';
 import { bindRouter, sendEvent } from './ipc';
+import { onLocked, QUICK_EXIT_ACCELERATOR, quickExit } from './quick-exit';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession } from './session';
 import { desktopLanguage, desktopText } from './strings';
@@ -35,6 +36,9 @@ app.on('second-instance', () => {
 
 const log = (message: string) => console.error(`[fieldbook] ${message}`);
 
+/** Locks the core; set once it is open. */
+let lockCore: () => Promise<unknown> = async () => undefined;
+
 /** The person's chosen interface language once the store is open; until then the system's. */
 let chosenLanguage: () => string | null = () => null;
 const uiLanguage = () => desktopLanguage(chosenLanguage(), app.getPreferredSystemLanguages());
@@ -55,6 +59,8 @@ function buildMenu(): void {
           { role: 'zoomOut' },
           { type: 'separator' },
           { role: 'togglefullscreen' },
+          { type: 'separator' },
+          { label: desktopText(uiLanguage(), 'quickExit'), accelerator: QUICK_EXIT_ACCELERATOR, click: () => void quickExit(mainWindow, lockCore) },
         ],
       },
       { role: 'windowMenu' },
@@ -107,6 +113,7 @@ async function start(): Promise<void> {
   });
   process.once('exit', () => fieldbook.store.closeSync());
   chosenLanguage = () => fieldbook.store.read().settings.interfaceLanguage;
+  lockCore = async () => fieldbook.handlers['safety.lock']({ reason: 'quick-exit' });
 
   serveRenderer(join(root, 'out', 'renderer'));
   buildMenu();
@@ -131,6 +138,12 @@ async function start(): Promise<void> {
     buildMenu(); // the menu speaks the interface language too
   });
   fieldbook.on('share-changed', (status) => sendEvent(window.webContents, 'share-changed', status));
+  fieldbook.on('locked', (payload) => {
+    void onLocked(payload, window, session.defaultSession).catch((error: unknown) =>
+      log(`clearing browser data failed: ${(error as Error).message}`),
+    );
+    sendEvent(window.webContents, 'locked', payload);
+  });
   fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
@@ -144,6 +157,8 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents, ui
 // Every session, the default one and any a library creates (electron-updater makes its own), before it is used.
 app.on('session-created', hardenSession);
 app.on('window-all-closed', () => app.quit());
+// After a quick exit the window is hidden: the Dock icon brings it back, to the unlock screen.
+app.on('activate', () => mainWindow?.show());
 app
   .whenReady()
   // Before any window or other session work: Chromium would otherwise start fetching a spelling dictionary.

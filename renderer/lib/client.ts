@@ -18,7 +18,7 @@ function browserBridge(): Bridge {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
   if (match) {
     sessionStorage.setItem(TOKEN_KEY, match[1]!);
-    history.replaceState(null, '', `${location.pathname}#/`);
+    history.replaceState(null, '', location.pathname);
   }
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   let source: EventSource | null = null;
@@ -29,6 +29,8 @@ function browserBridge(): Bridge {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token },
         body: JSON.stringify(input ?? {}),
+        // Quick exit replaces the page at once; keepalive lets its lock request finish after the page is gone.
+        keepalive: method === 'safety.lock',
       });
       return (await response.json()) as Envelope<unknown>;
     },
@@ -54,6 +56,11 @@ function browserBridge(): Bridge {
       return () => set.delete(listener);
     },
   };
+}
+
+/** Quick exit and wipe: the tab no longer keeps the token (calls from this page keep working until it closes). */
+export function forgetToken(): void {
+  if (!window.fieldbook) sessionStorage.removeItem(TOKEN_KEY);
 }
 
 /** The one place that knows which transport the UI runs on. */

@@ -8,7 +8,7 @@ const h1 = (page: Page) => page.locator('main h1');
 
 async function atLibrary(page: Page) {
   await expect(h1(page)).toHaveText('Library');
-  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.locator('html')).toHaveAttribute('data-route', /#\/$/);
 }
 
 test('back and forward: header buttons, Alt+Left/Alt+Right and the mouse side buttons walk the app history', async ({ page, app }) => {

@@ -49,6 +49,8 @@ test('every setting changed in turn in the real UI is kept, together, after a re
   await page.reload();
   const html = page.locator('html');
   await expect(html).toHaveAttribute('data-ready', 'true');
+  // A reload opens the library (routes are never in the address): back to the review dashboard it was on.
+  await page.evaluate(() => (location.hash = '#/review'));
   await expect(html).toHaveAttribute('lang', 'ar');
   await expect(html).toHaveAttribute('dir', 'rtl');
   await expect(html).toHaveAttribute('data-theme', 'dark');

@@ -3,6 +3,7 @@ import { createClient, type Client } from '../../electron/api/client';
 import { createRouter, type Router } from '../../electron/api/router';
 import type { Clock } from '../../electron/core/clock';
 import { openFieldbook, type Fieldbook } from '../../electron/core/fieldbook';
+import type { KdfParams } from '../../electron/core/safety/vault';
 import type { StoreFs } from '../../electron/core/store/store-fs';
 
 export const FIXTURE_CONTENT = join(import.meta.dirname, '..', 'fixtures', 'content');
@@ -20,7 +21,7 @@ const openOn = new Map<string, Fieldbook>();
  */
 export async function inProcessClient(
   dataDir: string,
-  options: { contentDir?: string; clock?: Clock; storeFs?: StoreFs } = {},
+  options: { contentDir?: string; clock?: Clock; storeFs?: StoreFs; kdf?: KdfParams } = {},
 ): Promise<{ client: Client; router: Router; fieldbook: Fieldbook }> {
   await openOn.get(dataDir)?.close();
   const fieldbook = await openFieldbook({
@@ -31,6 +32,7 @@ export async function inProcessClient(
     mode: 'browser',
     log: () => undefined,
     storeFs: options.storeFs,
+    kdf: options.kdf,
   });
   openOn.set(dataDir, fieldbook);
   const router = createRouter(fieldbook.handlers, () => undefined);

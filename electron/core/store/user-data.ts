@@ -1,9 +1,12 @@
 import { join } from 'node:path';
-import { Low } from 'lowdb';
+import { type Adapter, Low } from 'lowdb';
 import { z } from 'zod';
 import { settingsSchema } from '../../api/settings';
+import { readingSchemaShape, safetySchema } from '../safety/schema';
+import type { KdfParams } from '../safety/vault';
 import { AtomicJsonFile, type AtomicJsonFileOptions, type SetAside } from './atomic-json-file';
 import { lockDataFolder, type LockMode } from './data-folder-lock';
+import { openSealing, type Sealing } from '../safety/sealing';
 import { nodeFs, type StoreFs } from './store-fs';
 import { collectionsSchema } from '../workshops/collection';
 
@@ -13,6 +16,9 @@ const userDataSchema = z.object({
   checklists: z.record(z.string(), z.array(z.number().int().min(0))).default({}),
   /** Workshop collections (electron/core/workshops), bounded in count, items and note length. */
   collections: collectionsSchema,
+  /** The passphrase lock's settings (readable: see safety/personal-section.ts for what is sealed). */
+  safety: safetySchema.default(safetySchema.parse({})),
+  ...readingSchemaShape,
 });
 export type UserData = z.infer<typeof userDataSchema>;
 
@@ -26,8 +32,12 @@ export interface UserDataStore {
    * whose message says what happened and what to do.
    */
   update(change: (data: UserData) => void): Promise<UserData>;
+  /** The same, allowed while locked: for the readable part only (the lock's settings), as the sealed part stays as it was. */
+  updatePlain(change: (data: UserData) => void): Promise<UserData>;
   /** Files found unreadable at start-up and moved aside (or left in place); shown to the person once. */
   readonly setAside: readonly SetAside[];
+  /** The passphrase lock: while locked, read() holds only the readable part and update() refuses. */
+  readonly sealing: Sealing;
   /** Waits for pending writes and gives up the data folder's lock. */
   close(): Promise<void>;
   /** Gives up the lock at once, for an exit handler that cannot wait. */
@@ -41,6 +51,8 @@ export interface UserDataOptions extends Pick<AtomicJsonFileOptions, 'maxReadByt
   fs?: StoreFs;
   /** Tells whether a lock's process still runs (tests); by default `process.kill(pid, 0)`. */
   isAlive?: (pid: number) => boolean;
+  /** scrypt's cost for new passphrases; tests use a cheaper one (the file states the cost it was sealed with). */
+  kdf?: KdfParams;
 }
 
 /**
@@ -72,38 +84,52 @@ async function openLocked(
   const file = new AtomicJsonFile<unknown>(join(dir, USER_DATA_FILE), (event) => setAside.push(event), { ...options, fs, now });
   await file.sweepTemporaryFiles();
   const raw = await file.read();
-  let initial = userDataSchema.parse({});
-  if (raw !== null) {
-    const parsed = userDataSchema.safeParse(raw);
-    if (parsed.success) initial = parsed.data;
-    else {
-      const issue = parsed.error.issues[0];
-      await file.setAside(`the field "${issue?.path.join('.') || '(top level)'}" is invalid: ${issue?.message ?? 'unknown problem'}`);
-    }
-  }
-  const db = new Low<UserData>(file as AtomicJsonFile<UserData>, initial);
+  const fromRaw = async (value: unknown): Promise<UserData | null> => {
+    const parsed = userDataSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    await file.setAside(`the field "${issue?.path.join('.') || '(top level)'}" is invalid: ${issue?.message ?? 'unknown problem'}`);
+    return null;
+  };
+  const sealing = await openSealing({ file, raw, dir, fs, kdf: options.kdf, parse: fromRaw, defaults: () => userDataSchema.parse({}) });
+  const db = new Low<UserData>(sealing.adapter as unknown as Adapter<UserData>, (await sealing.initial()) as UserData);
   let queue: Promise<unknown> = Promise.resolve();
+  /** Runs `task` after every pending write, so nothing interleaves with a save. */
+  const serial = <R>(task: () => Promise<R>): Promise<R> => {
+    const next = queue.then(task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const save = (change: (data: UserData) => void) =>
+    serial(async () => {
+      const draft = structuredClone(db.data);
+      change(draft);
+      const previous = db.data;
+      db.data = userDataSchema.parse(draft);
+      try {
+        await db.write();
+      } catch (error) {
+        db.data = previous;
+        throw error;
+      }
+      return structuredClone(db.data);
+    });
+  sealing.bind({
+    serial,
+    replace: (data) => {
+      db.data = userDataSchema.parse(data);
+    },
+    current: () => db.data,
+  });
   return {
     read: () => structuredClone(db.data),
     update(change) {
-      // Writes are serialised so two quick changes cannot interleave their temporary files.
-      const next = queue.then(async () => {
-        const draft = structuredClone(db.data);
-        change(draft);
-        const previous = db.data;
-        db.data = userDataSchema.parse(draft);
-        try {
-          await db.write();
-        } catch (error) {
-          db.data = previous;
-          throw error;
-        }
-        return structuredClone(db.data);
-      });
-      queue = next.catch(() => undefined);
-      return next;
+      if (sealing.state() === 'locked') return Promise.reject(sealing.lockedError());
+      return save(change);
     },
+    updatePlain: save,
     setAside,
+    sealing,
     async close() {
       await queue;
       await lock.release();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FindResult } from '../../../electron/api/contract';
 import { client } from '../../lib/client';
 import { createPageFinder } from './in-page';
+import { ROUTE_EVENT } from '../../lib/route';
 
 /**
  * Find in page, Ctrl/Cmd+F: a bar under the header with the count, next and previous (Enter, Shift+Enter or the
@@ -70,8 +71,8 @@ export function FindBar({ mode }: { mode: 'desktop' | 'browser' }) {
   }, [text, open]);
   useEffect(() => {
     const onRoute = () => setResult(null);
-    window.addEventListener('hashchange', onRoute);
-    return () => window.removeEventListener('hashchange', onRoute);
+    window.addEventListener(ROUTE_EVENT, onRoute);
+    return () => window.removeEventListener(ROUTE_EVENT, onRoute);
   }, []);
 
   if (!open) return null;

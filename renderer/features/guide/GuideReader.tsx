@@ -6,6 +6,7 @@ import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
+import { ReadingTools } from '../safety/ReadingTools';
 import { useAsync } from '../../lib/use-async';
 import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
@@ -188,6 +189,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
             </p>
           )}
           {saveError && <ErrorMessage message={saveError} />}
+          <ReadingTools guide={g} />
           {shortened.length > 0 && (
             <p className="notice notice-warning render-note" role="note" lang={lang} dir={uiDir} data-testid="render-shortened">
               {t('guide.shortened')}

@@ -8,6 +8,9 @@ import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
 import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
+import { IntroPanel } from '../safety/IntroPanel';
+import { KeepsView } from '../safety/KeepsView';
+import { QuickExitButton } from '../safety/QuickExitButton';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
 import { ShareIndicator, ShareModeBanner } from '../share/ShareIndicator';
@@ -79,10 +82,12 @@ export function App({ info }: { info: AppInfo }) {
         </nav>
         <SearchBox />
         {!shared && <SharingNow />}
+        {!shared && <QuickExitButton />}
       </header>
       {shared && <ShareModeBanner />}
       <FindBar mode={tab} />
       <Notices info={info} />
+      <IntroPanel />
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === 'library' && <LibraryView />}
         {route.name === 'guide' && <GuideReader key={`${route.id}/${route.lang ?? ''}`} route={route} mode={info.mode} />}
@@ -95,6 +100,7 @@ export function App({ info }: { info: AppInfo }) {
         {!shared && route.name === 'collections' && <CollectionsView />}
         {!shared && route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
         {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
+        {!shared && route.name === 'keeps' && <KeepsView />}
       </main>
       <Presenter />
     </>

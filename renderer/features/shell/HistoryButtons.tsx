@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isTyping } from '../../lib/typing';
+import { ROUTE_EVENT } from '../../lib/route';
 
 /** The Navigation API (Chromium, so Electron and the browser mode's usual browser); absent elsewhere. */
 interface NavigationLike extends EventTarget {
@@ -29,10 +30,10 @@ export function HistoryButtons({ mode }: { mode: 'desktop' | 'browser' }) {
     };
     update();
     navigation()?.addEventListener('currententrychange', update);
-    window.addEventListener('hashchange', update);
+    window.addEventListener(ROUTE_EVENT, update);
     return () => {
       navigation()?.removeEventListener('currententrychange', update);
-      window.removeEventListener('hashchange', update);
+      window.removeEventListener(ROUTE_EVENT, update);
     };
   }, []);
 
