@@ -122,23 +122,24 @@ function describeDays(card: GuideCard): string {
 }
 
 async function review(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        now: { type: 'string' },
-        'due-soon-days': { type: 'string' },
-        json: { type: 'boolean' },
-        'fail-on': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    fail(`review: ${(error as Error).message}`);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args,
+        options: {
+          now: { type: 'string' },
+          'due-soon-days': { type: 'string' },
+          json: { type: 'boolean' },
+          'fail-on': { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+        allowPositionals: true,
+      });
+    } catch (error) {
+      fail(`review: ${(error as Error).message}`);
+    }
+  })();
   const { values, positionals } = parsed;
   if (values.help) {
     console.log(USAGE);

@@ -39,6 +39,7 @@ export function LanguageAvailability({ library, language, onChange }: Props) {
     );
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: two toggle buttons labelled as one group; a fieldset's legend would repeat the label
     <div className="language-availability" role="group" aria-label={t('app.availability.label')} data-testid="language-availability">
       <button type="button" aria-pressed={language === ui} onClick={() => onChange(ui)} data-testid="only-interface-language">
         {t('app.availability.only', { language: name, count: counts.inLanguage })}

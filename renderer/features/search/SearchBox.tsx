@@ -206,6 +206,7 @@ export function SearchBox() {
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a landmark <div role="search"> is announced alike, and styled as before
     <div
       className="search"
       role="search"
@@ -248,6 +249,7 @@ export function SearchBox() {
         {status}
       </p>
       {showPanel && (
+        // biome-ignore lint/a11y/noStaticElementInteractions: the mouse-down only keeps focus in the box; the panel is no control
         <div
           className="search-panel"
           data-testid="search-panel"
@@ -258,6 +260,7 @@ export function SearchBox() {
             if (!(event.target as Element).closest('select, button')) event.preventDefault();
           }}
         >
+          {/* biome-ignore lint/a11y/useSemanticElements: a labelled group of filters, laid out in a row; a fieldset's legend would not fit */}
           <div className="search-filters" role="group" aria-label={t('search.filters')}>
             {FILTERS.map((name) => (
               <label key={name}>
@@ -329,8 +332,11 @@ export function SearchBox() {
               )}
             </div>
           )}
+          {/* The WAI-ARIA combobox pattern: the box keeps the focus and names the active option (aria-activedescendant),
+              so the options are neither focusable nor keyboard handlers themselves. */}
           <ul
             id={`${id}-list`}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox pattern's listbox
             role="listbox"
             aria-label={t('search.resultsLabel')}
             className="search-results"
@@ -338,9 +344,12 @@ export function SearchBox() {
             hidden={hits.length === 0}
           >
             {hits.map((hit, index) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: the box holds the focus and points at the option
+              // biome-ignore lint/a11y/useKeyWithClickEvents: the box handles the keys for every option
               <li
                 key={hitKey(hit)}
                 id={`${id}-hit-${index}`}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the combobox pattern's option
                 role="option"
                 aria-selected={index === active}
                 className={index === active ? 'active' : undefined}
@@ -381,7 +390,9 @@ export function SearchBox() {
                 guide={hits[active].id}
                 lang={hits[active].lang}
                 section={hits[active].anchor || undefined}
-                label={t('workshops.add.hit', { title: hits[active].heading ? `${hits[active].title} › ${hits[active].heading}` : hits[active].title })}
+                label={t('workshops.add.hit', {
+                  title: hits[active].heading ? `${hits[active].title} › ${hits[active].heading}` : hits[active].title,
+                })}
               />
             </div>
           )}
