@@ -93,8 +93,11 @@ test('a trainer gathers a card, a search result and a section, notes and reorder
   await expect(page.getByTestId('collection-announcement')).toHaveText(/moved to position 1 of 3\.$/);
   expect(await order(page)).toEqual([hitKey, cardKey, sectionKey]);
 
-  // Everything is kept across a reload.
+  // Everything is kept across a reload (which opens the library: routes are never in the address).
+  const route = await page.locator('html').getAttribute('data-route');
   await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await page.evaluate((hash) => (location.hash = hash), route!);
   await expect(page.getByTestId('collection')).toBeVisible();
   await expect(page.locator('#collection-title')).toHaveText('Saturday workshop, Lyon');
   expect(await order(page)).toEqual([hitKey, cardKey, sectionKey]);

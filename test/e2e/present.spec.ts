@@ -37,7 +37,7 @@ test('presenting a collection: one section per screen, arrows, Page keys and Spa
 
   await page.evaluate((hash) => (location.hash = hash), `#/collection/${made.id}`);
   await expect(page.getByTestId('collection-item')).toHaveCount(2);
-  const route = await page.evaluate(() => location.hash);
+  const route = await page.locator('html').getAttribute('data-route');
   const at = await scrollNear(page, '[data-testid="present-collection"]');
   await page.getByTestId('present-collection').click();
   await expectScreen(page, 1, total);
@@ -73,7 +73,7 @@ test('presenting a collection: one section per screen, arrows, Page keys and Spa
   await expect(presenter(page)).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }))).toEqual(at);
   expect(at.y).toBeGreaterThan(0);
-  expect(await page.evaluate(() => location.hash)).toBe(route);
+  await expect(page.locator('html')).toHaveAttribute('data-route', route!);
   await expect(page.getByTestId('present-collection')).toBeFocused();
 });
 
@@ -84,7 +84,7 @@ test('in Arabic the presentation reads right to left: ← goes forward, → back
   await page.evaluate(() => (location.hash = '#/guide/phone-at-a-demonstration/ar'));
   const reader = page.getByTestId('reader');
   await expect(reader.locator('h1')).toBeVisible();
-  const route = await page.evaluate(() => location.hash);
+  const route = await page.locator('html').getAttribute('data-route');
   const at = await scrollNear(page, '[data-testid="present-guide"]');
   await page.getByTestId('present-guide').click();
   await expect(presenter(page)).toHaveAttribute('data-screen', '1');
@@ -98,7 +98,7 @@ test('in Arabic the presentation reads right to left: ← goes forward, → back
   await page.keyboard.press('Escape');
   await expect(presenter(page)).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(at.y);
-  expect(await page.evaluate(() => location.hash)).toBe(route);
+  await expect(page.locator('html')).toHaveAttribute('data-route', route!);
 });
 
 test.describe('an overdue guide', () => {
