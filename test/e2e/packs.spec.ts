@@ -94,6 +94,8 @@ for (const lang of ['en', 'ar'] as const) {
     await app.open(page, '#/packs');
     await applySettings(page, app.host.token, { interfaceLanguage: lang });
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // The reload opened the library (routes are never in the address): back to the packs screen.
+    await page.evaluate(() => (location.hash = '#/packs'));
     await page.getByTestId('pack-file').setInputFiles(frenchFile);
     await expect(page.getByTestId('pack-refusal')).toBeVisible();
     const refused = await serious(page);
