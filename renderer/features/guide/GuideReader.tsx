@@ -56,7 +56,9 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
   const [state, retry] = useAsync(() => client.invoke('guide.get', { id: route.id, lang: route.lang }), [route.id, route.lang], useContentRevision());
   const guide = state.status === 'ready' ? state.value : null;
   const [checked, setChecked] = useState<number[] | null>(null);
-  const [external, setExternal] = useState<{ url: string; decision: LinkDecision } | null>(null);
+  const [external, setExternal] = useState<{ url: string; decision: LinkDecision; id: number } | null>(null);
+  /** Counts the link dialogs opened, so a late close event is matched to its own dialog. */
+  const dialogs = useRef(0);
   const container = useRef<HTMLDivElement>(null);
   const { html, shortened } = useMemo(() => (guide ? renderGuide(guide.body, guide.lang) : { html: '', shortened: [] }), [guide]);
   const total = useMemo(() => (html.match(/type="checkbox"/g) ?? []).length, [html]);
@@ -107,7 +109,10 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
     const decision = externalLinkDecision(url);
     // The desktop app asks in a native dialog once the window tries to open it (and checks the policy again there).
     if (decision.action === 'confirm' && mode === 'desktop') window.open(decision.url, '_blank', 'noopener,noreferrer');
-    else setExternal({ url, decision });
+    else {
+      dialogs.current++;
+      setExternal({ url, decision, id: dialogs.current });
+    }
   };
   const onLink = (event: MouseEvent<HTMLElement>) => {
     if (event.type === 'auxclick' && event.button !== 1) return;
@@ -186,6 +191,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
             </p>
           )}
           {/* The HTML comes from renderGuide: bounded, then marked, then DOMPurify with a strict allow-list. */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in renderGuide (see above) */}
           <div className="guide-body" ref={container} dangerouslySetInnerHTML={{ __html: html }} />
           <aside className="guide-about" aria-labelledby="about-title" lang={lang} dir={uiDir}>
             <h2 id="about-title">{t('guide.about')}</h2>
@@ -253,7 +259,16 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           </aside>
         </div>
       </div>
-      {external && <ExternalLinkDialog url={external.url} decision={external.decision} onClose={() => setExternal(null)} />}
+      {external && (
+        <ExternalLinkDialog
+          key={external.id}
+          url={external.url}
+          decision={external.decision}
+          // A dialog's close event arrives after it is hidden: by then another link may have opened a new dialog,
+          // which this one's closing must not take down.
+          onClose={() => setExternal((shown) => (shown?.id === external.id ? null : shown))}
+        />
+      )}
     </article>
   );
 }
