@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { settingsChangeSchema } from './settings';
-import type { AppInfo, GuideView, LibraryData, SearchHit, Settings, UpdateCheck } from './types';
+import type { AppInfo, GuideView, LibraryData, PackPreview, PacksList, SearchHit, Settings, UpdateCheck } from './types';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 
 /**
@@ -20,6 +20,8 @@ function method<R>() {
 }
 
 const none = z.strictObject({});
+/** A 64 MB pack file (the core's limit) in base64. */
+const MAX_PACK_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
 const guideId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a guide id (lower-case words joined by hyphens)');
 const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar');
 
@@ -68,6 +70,16 @@ export const contract = {
     }),
     'The filtered review list as CSV or Markdown text, with a file name, for the UI to save.',
   ),
+  'packs.preview': method<PackPreview & { token: string }>()(
+    z.strictObject({ bytes: z.string().max(MAX_PACK_BASE64, 'the pack file is over 64 MB').base64('must be the pack file in base64') }),
+    'Verifies a pack file (sent as base64) and says who signed it, what it may publish and what it would change; changes nothing.',
+  ),
+  'packs.apply': method<PackPreview>()(
+    z.strictObject({ token: z.string().regex(/^[0-9a-f]{64}$/) }),
+    'Applies the pack last previewed under this token, atomically; the content and search are refreshed before it returns.',
+  ),
+  'packs.undo': method<PacksList>()(none, 'Returns the installed content to the state before the last pack applied.'),
+  'packs.list': method<PacksList>()(none, 'The installed packs, whether there is anything to undo, and the key list version in use.'),
   'updates.check': method<UpdateCheck>()(
     none,
     'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',

@@ -189,13 +189,63 @@ export interface AppInfo {
   notices: DataNotice[];
 }
 
-/** The content folder was read again after a change: the library, guides and search now show the new content. */
+/**
+ * The content shown changed: its folder was read again after a change, or a pack was applied or undone. The
+ * library, guides and search now show the new content.
+ */
 export interface ContentChange {
   /** Counts reloads since start-up; the UI shows it as data-content-revision so tests can wait for it. */
   revision: number;
+  reason: 'folder-changed' | 'pack-applied' | 'pack-undone';
   guides: number;
   /** Files that could not be loaded. */
   invalid: number;
+}
+
+/** What applying a pack does to one guide; "older" means the pack's version is not above the one shown. */
+export type PackChangeKind = 'added' | 'changed' | 'metadata-only' | 'removed' | 'unchanged' | 'older';
+
+export interface PackGuideChange {
+  path: string;
+  id: string;
+  lang: string;
+  jurisdiction: string;
+  kind: PackChangeKind;
+  /** The version shown now (null when the guide is new), and the one the pack brings (null for a removal). */
+  from: number | null;
+  to: number | null;
+}
+
+/** A verified pack, before it is applied: who signed it, what that key may publish, its dates and its changes. */
+export interface PackPreview {
+  pack: string;
+  sequence: number;
+  base: number | null;
+  created: string;
+  expires: string;
+  size: number;
+  signer: { id: string; name: string; role: 'maintainer' | 'partner'; jurisdictions: string[] | null; expires: string; description: string };
+  keyListVersion: number;
+  changes: PackGuideChange[];
+}
+
+export interface InstalledPackInfo {
+  pack: string;
+  sequence: number;
+  signer: string;
+  signerName: string;
+  created: string;
+  expires: string;
+  appliedAt: string;
+  guides: number;
+  /** Past its expiry: its guides are shown as expired content. */
+  expired: boolean;
+}
+
+export interface PacksList {
+  installed: InstalledPackInfo[];
+  canUndo: boolean;
+  keyListVersion: number | null;
 }
 
 /** Events the core sends to the UI without being asked. */

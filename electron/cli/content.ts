@@ -11,6 +11,7 @@ import { libraryData } from '../core/library';
 import { reviewCounts, reviewList } from '../core/review/dashboard';
 import { atLeast, DEFAULT_DUE_SOON_DAYS, reviewContext, utcDate } from '../core/review/status';
 import type { GuideCard } from '../api/types';
+import { runPackCommand } from './packs/run';
 
 const USAGE = `Usage: npm run content -- <command> [folder]
 
@@ -25,7 +26,13 @@ Commands:
       --due-soon-days N     how many days before review_by a guide is "due soon" (default: ${DEFAULT_DUE_SOON_DAYS})
       --json                print the statuses and counts as JSON
       --fail-on STATUS      exit 1 if any guide is STATUS or worse: overdue, or due-soon (due soon or overdue)
-                      a guide is overdue from the day after its review_by date; see content/README.md`;
+                      a guide is overdue from the day after its review_by date; see content/README.md
+  keygen              make a key pair for signing packs (private key encrypted with a passphrase)
+  delegate            sign a new key list: add a partner key for jurisdictions until a date, or --revoke one
+  pack [folder]       pack a content folder's guides into one signed pack file, full or --base delta
+  verify PACK         check a pack as the app would, and print what it holds or why it is refused
+  diff PACK [folder]  what a pack would change in a content folder: added, changed, metadata only, removed
+                      each of these takes --help; see "Keys, packs and trust" in content/README.md`;
 
 function fail(message: string): never {
   console.error(`fieldbook content: ${message}\n\n${USAGE}`);
@@ -206,6 +213,13 @@ switch (command) {
     break;
   case 'review':
     process.exit(await review(rest));
+    break;
+  case 'keygen':
+  case 'delegate':
+  case 'pack':
+  case 'verify':
+  case 'diff':
+    process.exit(await runPackCommand(command, rest));
     break;
   default:
     fail(`unknown command "${command}"`);

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
-import type { AppInfo, EventMap, EventName, UpdateCheck } from '../api/types';
+import type { AppInfo, ContentChange, EventMap, EventName, UpdateCheck } from '../api/types';
 import type { Clock } from './clock';
-import { loadContent } from './content/load';
 import type { Catalog } from './content/model';
 import { watchContent } from './content/watch';
 import { checklistKey, findGuide, guideView, libraryData, toCard } from './library';
@@ -11,6 +10,8 @@ import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
 import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
 import { openSearch, type SearchService } from './search/service';
+import { packHandlers } from './packs/handlers';
+import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
 import { checkedKey, checkSettingsChange } from './stored-values';
@@ -52,11 +53,18 @@ export interface Fieldbook {
 
 /** Loads content and the person's data, and returns the handlers that implement the contract. */
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
-  const [initial, store] = await Promise.all([
-    loadContent(options.contentDir),
+  const [packs, store] = await Promise.all([
+    openPacks({
+      contentDir: options.contentDir,
+      keysDir: join(options.contentDir, 'keys'),
+      dataDir: options.dataDir,
+      now: () => options.clock.now(),
+      log: options.log,
+    }),
     openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs }),
   ]);
-  let catalog = initial;
+  // Bundled content with the installed packs laid over it; replaced after each apply, undo or change on disk.
+  let catalog = await packs.catalog();
   const search = openSearch(catalog, { indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'), log: options.log });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
@@ -67,6 +75,11 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
   const review = () => reviewContext(options.clock, store.read().settings.dueSoonDays);
 
   const handlers: Handlers = {
+    ...packHandlers({
+      packs,
+      now: () => options.clock.now(),
+      contentChanged: (next, reason) => showContent(next, reason),
+    }),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
@@ -133,8 +146,16 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
   };
 
-  // One reload at a time; changes that arrive during one start another when it ends, so the last state always wins.
   let revision = 0;
+  /** Puts new content in place, brings search up to date with it, and tells the UI. */
+  async function showContent(next: Catalog, reason: ContentChange['reason']): Promise<void> {
+    catalog = next;
+    await search.refresh(next);
+    revision++;
+    emit('content-changed', { revision, reason, guides: next.guides.length, invalid: next.invalid.length });
+  }
+
+  // One reload at a time; changes that arrive during one start another when it ends, so the last state always wins.
   let reloading: Promise<void> | null = null;
   let pending = false;
   let closed = false;
@@ -146,12 +167,10 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     reloading = (async () => {
       do {
         pending = false;
-        const next = await loadContent(options.contentDir);
+        // The installed packs stay laid over the folder's new content.
+        const next = await packs.catalog();
         if (closed) return;
-        catalog = next;
-        await search.refresh(next);
-        revision++;
-        emit('content-changed', { revision, guides: next.guides.length, invalid: next.invalid.length });
+        await showContent(next, 'folder-changed');
       } while (pending && !closed);
     })()
       .catch((error: unknown) => options.log?.(`content: could not reload ${options.contentDir}: ${(error as Error).message}`))

@@ -1,4 +1,5 @@
 import type { GuideCard, GuideView, LibraryData } from '../api/types';
+import { preferredVersion } from '../api/applies';
 import { FieldbookError } from '../api/errors';
 import type { Catalog, Guide } from './content/model';
 import { reviewStatus, sourceOf, type ReviewContext } from './review/status';
@@ -41,7 +42,7 @@ export function libraryData(catalog: Catalog, review: ReviewContext): LibraryDat
 /** The guide in `lang` if it exists, else its original (the version that is no translation). */
 export function findGuide(catalog: Catalog, id: string, lang?: string): Guide {
   const versions = catalog.guides.filter((guide) => guide.meta.id === id);
-  const chosen = versions.find((guide) => guide.meta.lang === lang) ?? versions.find((guide) => !guide.meta.translation_of) ?? versions[0];
+  const chosen = preferredVersion(versions, lang, ({ meta }) => ({ lang: meta.lang, translation: Boolean(meta.translation_of) }));
   if (!chosen) throw new FieldbookError('not-found', `There is no guide "${id}". It may have been removed or renamed; go back to the library.`);
   return chosen;
 }

@@ -35,6 +35,8 @@ export const DEFAULT_LIMITS: HostLimits = {
   idleTimeout: 60_000,
   maxConnections: 64,
 };
+/** A pack file travels in one call, base64-encoded: the core's 64 MB limit and a little over. */
+const MAX_PACK_BODY = 90 * 1024 * 1024;
 const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed'];
 
 export interface HostOptions {
@@ -74,21 +76,21 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The body as text, or null once it is larger than MAX_BODY (the rest is read and dropped, not kept). */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  if (Number(req.headers['content-length']) > MAX_BODY) return Promise.resolve(null);
+/** The body as text, or null once it is larger than `limit` (the rest is read and dropped, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(req.headers['content-length']) > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
-      if (size > MAX_BODY) return;
+      if (size > limit) return;
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
         chunks.length = 0;
         resolve(null);
       } else chunks.push(chunk);
     });
-    req.on('end', () => size <= MAX_BODY && resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => size <= limit && resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -151,7 +153,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
           error: { code: 'bad-input', message: 'The method name in the address has a malformed %-escape: use POST /api/invoke/<method>.' },
         });
       }
-      const text = await readBody(req);
+      // A pack file travels in one call; every other call is small.
+      const limit = method === 'packs.preview' ? MAX_PACK_BODY : MAX_BODY;
+      const text = await readBody(req, limit);
       if (text === null) {
         // The rest of an oversized body is not worth reading: answer, then close this connection (others are unaffected).
         res.setHeader('Connection', 'close');
@@ -159,7 +163,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
           req.socket.end();
           setTimeout(() => req.socket.destroy(), 2_000).unref();
         });
-        return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: 'The request is larger than 1 MB.' } });
+        return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: `The request is larger than ${limit / 1024 / 1024} MB.` } });
       }
       let input: unknown;
       try {

@@ -5,7 +5,8 @@ export type Route =
   | { name: 'guide'; id: string; lang?: string; section?: string; highlight?: string }
   | { name: 'settings' }
   | { name: 'problems' }
-  | { name: 'review' };
+  | { name: 'review' }
+  | { name: 'packs' };
 
 /** Routes live in the address's fragment, so reloading keeps the place and nothing reaches a server. */
 export function parseRoute(hash: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'packs') return { name: 'packs' };
   return { name: 'library' };
 }
 
@@ -36,6 +38,8 @@ export function hrefFor(route: Route): string {
       return '#/problems';
     case 'review':
       return '#/review';
+    case 'packs':
+      return '#/packs';
     default:
       return '#/';
   }

@@ -24,7 +24,7 @@ test('back and forward: header buttons, Alt+Left/Alt+Right and the mouse side bu
   const title = (await card.getByRole('link').first().textContent())!.trim();
   await card.getByRole('link').first().click();
   await expect(h1(page)).toHaveText(title);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(h1(page)).toHaveText('Settings');
   await expect(forward).toHaveAttribute('aria-disabled', 'true');
 

@@ -49,13 +49,19 @@ test('the library says which guides exist in the interface language and offers t
   await expect(all).toHaveText(`Todos los idiomas (${total})`);
   await expect(all).toHaveAttribute('aria-pressed', 'true');
 
-  // An English-only guide says it has no Spanish version; one that has it links to it.
+  // An English-only guide says it has no Spanish version; one that has it shows its Spanish version, with no note.
   const englishOnly = page.locator('[data-testid="guide-card"][data-guide="backups"][data-lang="en"]');
   await expect(englishOnly.getByTestId('card-language-note')).toHaveText('No disponible en español');
-  const translated = page.locator('[data-testid="guide-card"][data-guide="phone-at-a-demonstration"][data-lang="en"]');
+  const translated = page.locator('[data-testid="guide-card"][data-guide="phone-at-a-demonstration"]');
+  await expect(translated).toHaveAttribute('data-lang', 'es');
+  await expect(translated.getByTestId('card-language-note')).toHaveCount(0);
+  // Choosing English in the language filter shows the English version, which links to the Spanish one.
+  const language = page.getByLabel('Idioma', { exact: true });
+  await language.selectOption('en');
+  await expect(translated).toHaveAttribute('data-lang', 'en');
   await expect(translated.getByRole('link', { name: 'También en español' })).toHaveAttribute('href', '#/guide/phone-at-a-demonstration/es');
-  // A card in the interface language needs no note.
-  await expect(page.locator('[data-testid="guide-card"][data-lang="es"]').first().getByTestId('card-language-note')).toHaveCount(0);
+  await language.selectOption('');
+  await expect(all).toHaveAttribute('aria-pressed', 'true');
 
   await only.click();
   await expect(only).toHaveAttribute('aria-pressed', 'true');

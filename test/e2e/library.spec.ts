@@ -8,29 +8,34 @@ const shownJurisdictions = async (page: Page) =>
 /** The count a tree button or an option shows, as a number. */
 const countOf = async (page: Page, code: string) => Number(await page.locator(`button[data-jurisdiction="${code}"] .count`).textContent());
 
+/** The guide ids shown, in order; each guide should appear once. */
+const shownGuides = async (page: Page) => cards(page).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-guide')!));
+
 test('browse by the jurisdiction hierarchy, topic and language, with counts that match what is shown', async ({ page, app }) => {
   await app.open(page);
   await expect(cards(page).first()).toBeVisible();
   const total = await cards(page).count();
-  expect(total).toBeGreaterThanOrEqual(60);
+  // One card per guide, not one per language copy.
+  const guides = await shownGuides(page);
+  expect(new Set(guides).size).toBe(guides.length);
+  expect(total).toBeGreaterThanOrEqual(40);
   // The top of the hierarchy holds every guide.
   expect(await countOf(page, 'global')).toBe(total);
 
-  // A country includes its subdivisions, and its count says how many cards choosing it shows.
+  // A country shows its own guides and what applies there from above (global guidance), not its subdivisions' guides;
+  // its count says how many guides were written for it.
   const us = page.locator('button[data-jurisdiction="US"]');
   const usCount = await countOf(page, 'US');
-  expect(usCount).toBe(
-    (await countOf(page, 'US-CA')) + (await countOf(page, 'US-NY')) + (await page.locator('[data-jurisdiction="US"].guide-card').count()),
-  );
   await us.click();
   await expect(us).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('library-count')).toHaveText(`${usCount} guides`);
-  await expect(cards(page)).toHaveCount(usCount);
-  expect(await shownJurisdictions(page)).toEqual(['US', 'US-CA', 'US-NY']);
+  await expect(page.locator('[data-jurisdiction="US"].guide-card')).toHaveCount(usCount);
+  expect(await shownJurisdictions(page)).toEqual(['US', 'global']);
+  await expect(page.getByTestId('library-count')).toHaveText(`${await cards(page).count()} guides`);
 
-  // A subdivision alone.
+  // A subdivision: its own, its country's and global guidance.
   await page.locator('button[data-jurisdiction="US-CA"]').click();
-  expect(await shownJurisdictions(page)).toEqual(['US-CA']);
+  expect(await shownJurisdictions(page)).toEqual(['US', 'US-CA', 'global']);
+  await expect(page.locator('[data-jurisdiction="US-CA"].guide-card')).toHaveCount(await countOf(page, 'US-CA'));
 
   // Topic, with counts given the jurisdiction chosen.
   await page.locator('button[data-jurisdiction="global"]').click();
@@ -86,7 +91,7 @@ test('my jurisdiction brings in its parents and global, is saved, and can be set
   await page.reload();
   await expect(page.getByTestId('my-jurisdiction')).toHaveValue('US-CA');
   await expect(cards(page)).toHaveCount(mine);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByTestId('my-jurisdiction')).toHaveValue('US-CA');
 
   // Set from Settings: Scotland brings in the United Kingdom and everywhere, not England and Wales.
@@ -97,4 +102,88 @@ test('my jurisdiction brings in its parents and global, is saved, and can be set
   // Turning "only mine" off shows everything again.
   await page.getByTestId('only-mine').uncheck();
   await expect(cards(page)).toHaveCount(total);
+});
+
+/** Every language version of every guide, as the core lists them: what the cards are checked against. */
+async function versions(page: Page, token: string): Promise<{ id: string; lang: string; jurisdiction: string; translationOf: unknown }[]> {
+  return page.evaluate(async (token) => {
+    const response = await fetch('/api/invoke/library.list', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token },
+      body: '{}',
+    });
+    return ((await response.json()) as { value: { guides: { id: string; lang: string; jurisdiction: string; translationOf: unknown }[] } }).value
+      .guides;
+  }, token);
+}
+/** The groups shown, as "jurisdiction: heading", in order. */
+const groupsShown = (page: Page) =>
+  page
+    .getByTestId('library-group')
+    .evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('data-jurisdiction')}: ${node.querySelector('h2')?.textContent}`));
+const shownCards = (page: Page) =>
+  cards(page).evaluateAll((nodes) =>
+    nodes.map((node) => ({
+      id: node.getAttribute('data-guide')!,
+      lang: node.getAttribute('data-lang')!,
+      jurisdiction: node.getAttribute('data-jurisdiction')!,
+    })),
+  );
+
+test('the library shows what applies: my jurisdiction first, then its parents, then global, one card per guide in the interface language', async ({
+  page,
+  app,
+}) => {
+  await app.open(page);
+  const all = await versions(page, app.host.token);
+  const guidesFor = (code: string) => [...new Set(all.filter((v) => v.jurisdiction === code).map((v) => v.id))];
+
+  // Set my jurisdiction to California in Settings, then open the library.
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByTestId('my-jurisdiction').selectOption('US-CA');
+  await page.getByRole('link', { name: 'Library' }).click();
+  await expect.poll(() => groupsShown(page)).toEqual(['US-CA: California', 'US: Applies here from United States', 'global: Global guidance']);
+  const english = await shownCards(page);
+  // California's two guides are the first cards, then the United States', then global guidance: one card per guide.
+  const expected = [...guidesFor('US-CA'), ...guidesFor('US'), ...guidesFor('global')];
+  expect(guidesFor('US-CA')).toHaveLength(2);
+  expect(english.map((c) => c.id)).toEqual(expected);
+  expect(english.map((c) => c.jurisdiction)).toEqual(expected.map((id) => all.find((v) => v.id === id)!.jurisdiction));
+  expect(english.every((c) => c.lang === 'en')).toBe(true);
+  await expect(page.getByTestId('library-count')).toHaveText(`${expected.length} guides`);
+
+  // Switch the interface to Spanish: the same guides, each in Spanish where that version exists, else the original,
+  // with the note saying it has no Spanish version.
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Interface language').selectOption('es');
+  await page.getByRole('link', { name: 'Biblioteca' }).click();
+  await expect
+    .poll(() => groupsShown(page))
+    .toEqual(['US-CA: California', 'US: También se aplica aquí: Estados Unidos', 'global: Orientación válida en todas partes']);
+  const spanish = await shownCards(page);
+  expect(spanish.map((c) => c.id)).toEqual(expected);
+  const inSpanish = (id: string) => all.some((v) => v.id === id && v.lang === 'es');
+  const original = (id: string) => all.find((v) => v.id === id && !v.translationOf)!.lang;
+  expect(spanish.map((c) => c.lang)).toEqual(expected.map((id) => (inSpanish(id) ? 'es' : original(id))));
+  expect(spanish.filter((c) => c.lang === 'es').length).toBeGreaterThan(0);
+  const englishOnly = spanish.find((c) => c.lang !== 'es')!;
+  await expect(page.locator(`[data-testid="guide-card"][data-guide="${englishOnly.id}"]`).getByTestId('card-language-note')).toHaveText(
+    'No disponible en español',
+  );
+
+  // Choose Scotland in the tree: its own guides, the United Kingdom's, and global guidance, each under its heading.
+  await page.locator('button[data-jurisdiction="GB-SCT"]').click();
+  await expect(page.locator('button[data-jurisdiction="GB-SCT"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('only-mine')).not.toBeChecked();
+  await expect
+    .poll(() => groupsShown(page))
+    .toEqual(['GB-SCT: Escocia', 'GB: También se aplica aquí: Reino Unido', 'global: Orientación válida en todas partes']);
+  expect((await shownCards(page)).map((c) => c.id)).toEqual([...guidesFor('GB-SCT'), ...guidesFor('GB'), ...guidesFor('global')]);
+
+  // After a reload, my jurisdiction and the language are both kept, and the library starts at what applies to me.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect
+    .poll(() => groupsShown(page))
+    .toEqual(['US-CA: California', 'US: También se aplica aquí: Estados Unidos', 'global: Orientación válida en todas partes']);
 });

@@ -11,7 +11,7 @@ test('a whole journey makes no request to any host but the app itself', async ({
   await page.keyboard.type('police');
   await searchAnswered(page, 'police');
   await expect(page.getByTestId('search-results')).toBeVisible();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Theme').selectOption('dark');
   await page.reload();
   await expect(page.getByLabel('Theme')).toHaveValue('dark');

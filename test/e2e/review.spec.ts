@@ -127,6 +127,8 @@ test.describe('overdue guidance that is not legal, and translations behind their
 
   test('a translation behind its source is badged, links to the newer version and lists what it misses', async ({ page, app }) => {
     await app.open(page);
+    // One card per guide, in the interface language: the Spanish version shows with Spanish chosen as the language.
+    await page.getByLabel('Language', { exact: true }).selectOption('es');
     const card = page.locator('[data-testid="guide-card"][data-guide="sec-guide"][data-lang="es"]');
     await expect(card.getByTestId('review-badge')).toHaveAttribute('data-status', 'translation-behind');
     await page.evaluate(() => (location.hash = '#/guide/sec-guide/es'));

@@ -140,6 +140,24 @@ describe('browser-mode host', () => {
     expect(huge.status).toBe(413);
     expect((await raw('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
   });
+
+  it('takes a pack file of several MB in packs.preview, and only there', async () => {
+    const bytes = Buffer.alloc(3 * 1024 * 1024, 7).toString('base64');
+    const preview = await raw('/api/invoke/packs.preview', {
+      method: 'POST',
+      body: JSON.stringify({ bytes }),
+      headers: { 'x-fieldbook-token': host.token },
+    });
+    expect(preview.status).toBe(200);
+    // It reached the core, which refused it for what it is: not a pack file.
+    expect(JSON.parse(preview.body)).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/not a pack file/) } });
+    const other = await raw('/api/invoke/packs.list', {
+      method: 'POST',
+      body: JSON.stringify({ bytes }),
+      headers: { 'x-fieldbook-token': host.token },
+    });
+    expect(other.status).toBe(413);
+  });
 });
 
 describe('npm run serve arguments', () => {

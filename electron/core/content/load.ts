@@ -302,7 +302,15 @@ export interface LoadOptions {
   listsDir?: string;
   /** Guides that exist beside this folder (the bundled ones, for such a folder): links and translations may point at them. */
   alongside?: Guide[];
+  /**
+   * Guide files laid over the folder (installed packs over the bundled guides): each entry replaces or adds the file
+   * at that path, relative to the folder (`guides/ES/<id>/es.md`), and is checked exactly like a file on disk.
+   */
+  files?: ReadonlyMap<string, string>;
 }
+
+/** The guide files a pack lays over a content folder (see LoadOptions.files). */
+export type ContentOverlay = Required<Pick<LoadOptions, 'files'>>;
 
 /**
  * Reads a content folder: the jurisdictions, topics and languages lists, then every guide. Never throws on bad
@@ -345,11 +353,18 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
 
   const parsed: Guide[] = [];
   const failed = new Map<string, string>();
+  const overlay = options.files;
   const entries = await listGuideFiles(dir);
-  for (const entry of entries) problemsOf(contentPath(dir, entry.path)); // problems listed in the files' order
-  const results = await mapBounded(entries, READ_CONCURRENCY, async (entry) => {
-    const file = contentPath(dir, entry.path);
+  const onDisk = new Set(entries.map((entry) => contentPath(dir, entry.path)));
+  // Files laid over the folder that it does not hold (guides a pack adds) are checked like the rest.
+  const added = [...(overlay?.keys() ?? [])].filter((file) => !onDisk.has(file)).sort();
+  const all = [...entries.map((entry) => ({ ...entry, file: contentPath(dir, entry.path) })), ...added.map((file) => ({ file, path: '', problem: undefined }))];
+  for (const entry of all) problemsOf(entry.file); // problems listed in the files' order, whatever order reads finish in
+  const results = await mapBounded(all, READ_CONCURRENCY, async (entry) => {
+    const { file } = entry;
     const fileProblems = problemsOf(file);
+    const laid = overlay?.get(file);
+    if (laid !== undefined) return parseGuide(file, laid, fileProblems);
     if (entry.problem) {
       fileProblems.push(entry.problem);
       return null;
@@ -359,14 +374,14 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
     return null;
   });
-  // In the listing's order, whatever order the reads finished in, so duplicates and problems are reported alike each time.
-  entries.forEach((entry, index) => {
+  // In the listing's order, so that of two guides with one id the same one is kept each time.
+  all.forEach(({ file }, index) => {
     const guide = results[index];
     if (guide) parsed.push(guide);
     else {
       // guides/<jurisdiction>/<id>/<lang>.md names the guide even when its front matter cannot be read.
-      const [, , id, name] = contentPath(dir, entry.path).split('/');
-      if (id && name?.endsWith('.md')) failed.set(`${id}/${name.slice(0, -3)}`, contentPath(dir, entry.path));
+      const [, , id, name] = file.split('/');
+      if (id && name?.endsWith('.md')) failed.set(`${id}/${name.slice(0, -3)}`, file);
     }
   });
   const lists: Lists = { jurisdictions, topics: topicList.rows, languages: languageList.rows };

@@ -11,6 +11,8 @@
  * The weights multiply, so a much better text match still wins over a slightly better jurisdiction.
  */
 
+import { ancestry, type JurisdictionLink } from '../../api/applies';
+
 export const OWN_JURISDICTION = 2;
 /** Each step up from the person's jurisdiction weighs less, down to GLOBAL_WEIGHT. */
 export const PARENT_STEP = 0.25;
@@ -22,22 +24,9 @@ export const GLOBAL_WEIGHT = 1.3;
 export const ELSEWHERE_WEIGHT = 0.5;
 export const QUERY_LANGUAGE = 1.8;
 
-export interface JurisdictionNode {
-  code: string;
-  parent: string | null;
-}
-
-/** `code`, its parent, its parent's parent … up to the root (normally `global`); stops at a cycle or unknown code. */
-export function ancestry(jurisdictions: readonly JurisdictionNode[], code: string): string[] {
-  const parentOf = new Map(jurisdictions.map((j) => [j.code, j.parent]));
-  const chain: string[] = [];
-  let current: string | null | undefined = code;
-  while (current && !chain.includes(current)) {
-    chain.push(current);
-    current = parentOf.get(current);
-  }
-  return chain;
-}
+/** Which jurisdictions apply where is one rule for search and the library (api/applies.ts). */
+export type JurisdictionNode = JurisdictionLink;
+export { ancestry };
 
 /** The weight of each jurisdiction for a person whose own is `mine` (absent codes weigh 1). */
 export function jurisdictionWeights(jurisdictions: readonly JurisdictionNode[], mine: string | null): Map<string, number> {

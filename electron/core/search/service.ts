@@ -4,7 +4,8 @@ import { byLanguage, documentsOf, fingerprintOf, type SearchDocument } from './d
 import { LanguageIndex } from './engine';
 import { readIndexFile, readManifest } from './index-files';
 import { searchIndexes, type Ranked } from './query';
-import { ancestry, jurisdictionWeights } from './rank';
+import { applicableTo } from '../../api/applies';
+import { jurisdictionWeights } from './rank';
 import { placesIn, placeWeights } from './places';
 
 /**
@@ -107,7 +108,7 @@ export function openSearch(initial: Catalog, options: SearchServiceOptions = {})
     },
     async query(request) {
       const { catalog, indexes, guides } = await current();
-      const applies = request.jurisdiction ? new Set(ancestry(catalog.jurisdictions, request.jurisdiction)) : null;
+      const applies = request.jurisdiction ? applicableTo(catalog.jurisdictions, request.jurisdiction) : null;
       const { topic } = request;
       // A place named in the query says where the person is asking about, over where they are (settings).
       const places = placesIn(request.q, catalog.jurisdictions);

@@ -14,8 +14,9 @@ export function interfaceGuideLanguage(uiLanguage: string): string {
   return uiLanguage.toLowerCase().split('-')[0]!;
 }
 
-export function availabilityCounts(guides: readonly Pick<GuideCard, 'lang'>[], lang: string): { inLanguage: number; all: number } {
-  return { inLanguage: guides.filter((card) => card.lang === lang).length, all: guides.length };
+/** Counted in guides, not language copies: the library shows one card per guide. */
+export function availabilityCounts(guides: readonly Pick<GuideCard, 'id' | 'lang'>[], lang: string): { inLanguage: number; all: number } {
+  return { inLanguage: guides.filter((card) => card.lang === lang).length, all: new Set(guides.map((card) => card.id)).size };
 }
 
 interface Props {

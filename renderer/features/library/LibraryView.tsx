@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideCard as Card, LibraryData } from '../../../electron/api/types';
 import { client } from '../../lib/client';
@@ -10,9 +10,9 @@ import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBadge } from '../review/ReviewBadge';
-import { filterCards, type BrowseFilter } from './browse';
+import { filterCards, groupCards, placeOf, type BrowseFilter, type CardGroup } from './browse';
 import { BrowsePanel } from './BrowsePanel';
-import { CardLanguageNote, LanguageAvailability } from './LanguageAvailability';
+import { CardLanguageNote, interfaceGuideLanguage, LanguageAvailability } from './LanguageAvailability';
 
 export function GuideCardView({ card, library }: { card: Card; library: LibraryData }) {
   const { t, i18n } = useTranslation();
@@ -51,32 +51,57 @@ export function GuideCardView({ card, library }: { card: Card; library: LibraryD
   );
 }
 
+/** One jurisdiction's cards under a heading that says how its guidance relates to the place being looked at. */
+function CardGroupView({ group, library, atPlace }: { group: CardGroup<Card>; library: LibraryData; atPlace: boolean }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const name = jurisdictionName(library, group.jurisdiction, i18n.language);
+  const heading =
+    group.relation === 'global' ? t('library.globalGuidance') : group.relation === 'parent' && atPlace ? t('library.appliesFrom', { name }) : name;
+  return (
+    <section
+      className="guide-group"
+      aria-labelledby={id}
+      data-testid="library-group"
+      data-jurisdiction={group.jurisdiction}
+      data-relation={group.relation}
+    >
+      <h2 id={id}>{heading}</h2>
+      <ul className="guide-list">
+        {group.cards.map((card) => (
+          <GuideCardView key={`${card.id}/${card.lang}`} card={card} library={library} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** What the library was browsing, kept while the person reads a guide and comes back. */
 let remembered: Omit<BrowseFilter, 'mine'> & { onlyMine: boolean } = { jurisdiction: null, topic: null, language: null, onlyMine: true };
 
 export function LibraryView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ui = interfaceGuideLanguage(i18n.language);
   const { settings } = useSettings();
   const [state, retry] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
   const [browse, setBrowse] = useState(remembered);
   useEffect(() => {
     remembered = browse;
   }, [browse]);
-  const filter: BrowseFilter = {
-    jurisdiction: browse.jurisdiction,
-    topic: browse.topic,
-    language: browse.language,
-    mine: browse.onlyMine ? settings.myJurisdiction : null,
-  };
+  const mine = settings.myJurisdiction;
+  const filter: BrowseFilter = useMemo(
+    () => ({ jurisdiction: browse.jurisdiction, topic: browse.topic, language: browse.language, mine: browse.onlyMine ? mine : null }),
+    [browse, mine],
+  );
   const library = state.status === 'ready' ? state.value : null;
   const shown = useMemo(
-    () => (library ? filterCards(library.guides, library.jurisdictions, filter) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [library, filter.jurisdiction, filter.topic, filter.language, filter.mine],
+    () => (library ? groupCards(filterCards(library.guides, library.jurisdictions, filter, ui), library.jurisdictions, placeOf(filter), mine) : []),
+    [library, filter, ui, mine],
   );
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const lib = state.value;
+  const count = shown.reduce((sum, group) => sum + group.cards.length, 0);
   const filtered = filter.jurisdiction !== null || filter.topic !== null || filter.language !== null || filter.mine !== null;
   return (
     <section aria-labelledby="library-title" className="library">
@@ -94,7 +119,7 @@ export function LibraryView() {
           <div className="results-bar">
             <LanguageAvailability library={lib} language={browse.language} onChange={(language) => setBrowse({ ...browse, language })} />
             <p role="status" data-testid="library-count">
-              {t('library.count', { count: shown.length })}
+              {t('library.count', { count })}
             </p>
             {filtered && (
               <button type="button" onClick={() => setBrowse({ jurisdiction: null, topic: null, language: null, onlyMine: false })}>
@@ -107,14 +132,10 @@ export function LibraryView() {
               {t('problems.notice', { count: lib.invalid.length })} <a href={hrefFor({ name: 'problems' })}>{t('problems.open')}</a>
             </p>
           )}
-          {shown.length === 0 ? (
+          {count === 0 ? (
             <p>{t('library.empty')}</p>
           ) : (
-            <ul className="guide-list">
-              {shown.map((card) => (
-                <GuideCardView key={`${card.id}/${card.lang}`} card={card} library={lib} />
-              ))}
-            </ul>
+            shown.map((group) => <CardGroupView key={group.jurisdiction} group={group} library={lib} atPlace={placeOf(filter) !== null} />)
           )}
         </div>
       </div>

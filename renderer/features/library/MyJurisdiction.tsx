@@ -1,24 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JurisdictionInfo, LibraryData } from '../../../electron/api/types';
+import type { LibraryData } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { jurisdictionName } from '../../lib/names';
 import { useSettings } from '../../lib/settings';
 import { useAsync } from '../../lib/use-async';
 import { useContentRevision } from '../../lib/content-revision';
-
-/** Jurisdictions in tree order with their depth, so a select can show the hierarchy by indenting. */
-export function inTreeOrder(jurisdictions: readonly JurisdictionInfo[]): { code: string; depth: number }[] {
-  const codes = new Set(jurisdictions.map((j) => j.code));
-  const out: { code: string; depth: number }[] = [];
-  const visit = (code: string, depth: number) => {
-    if (out.some((row) => row.code === code)) return;
-    out.push({ code, depth });
-    for (const child of jurisdictions) if (child.parent === code) visit(child.code, depth + 1);
-  };
-  for (const j of jurisdictions) if (j.parent === null || !codes.has(j.parent)) visit(j.code, 0);
-  return out;
-}
+import { inTreeOrder } from './browse';
 
 /** "My jurisdiction", saved in the person's settings; the library and Settings both show this control. */
 export function MyJurisdictionSelect({ library, describedBy }: { library: Pick<LibraryData, 'jurisdictions'>; describedBy?: string }) {

@@ -1,92 +1,162 @@
+import { ancestry, applicableTo, preferredVersion } from '../../../electron/api/applies';
 import type { GuideCard, JurisdictionInfo } from '../../../electron/api/types';
 
-/** What browsing looks at on a card. */
-export type Browsable = Pick<GuideCard, 'jurisdiction' | 'topics' | 'lang'>;
+export { ancestry };
+
+/** What browsing looks at on a card: one language version of one guide. */
+export type Browsable = Pick<GuideCard, 'id' | 'jurisdiction' | 'topics' | 'lang' | 'translationOf'>;
 
 /**
- * The library's browsing rules, kept free of React so they can be tested on their own. Counts are facet counts:
- * each facet counts the guides the other facets let through, so a number next to a choice is always the number of
- * cards that choosing it would show.
+ * The library's browsing rules, kept free of React so they can be tested on their own.
+ *
+ * - A place (a jurisdiction chosen in the tree, or "only mine") shows the guidance that applies there: its own
+ *   guides, its parents' and global ones (api/applies.ts, the rule search and "my jurisdiction" follow too), grouped
+ *   so the person sees which is which. A jurisdiction's children's guides do not apply to all of it, so they are not
+ *   shown; the tree lists the children to choose instead.
+ * - One card per guide, in the language chosen in the language filter (guides without it are left out), else in the
+ *   interface language where that version exists, else the original.
+ * - Counts are facet counts over guides, not language copies: a number next to a topic or language is the number of
+ *   cards choosing it would show; a number in the tree is how many guides were written for that jurisdiction (every
+ *   node would otherwise also count the global guidance all of them share).
  */
 export interface BrowseFilter {
-  /** A jurisdiction whose guides, and its children's, are shown; null for all. */
+  /** A jurisdiction chosen in the tree; null for all. Takes the place of `mine` when both are set. */
   jurisdiction: string | null;
   topic: string | null;
   language: string | null;
-  /** When set, only guides for this jurisdiction, its parents and `global` are shown. */
+  /** "Only mine": the person's jurisdiction, when the library shows only the guidance that applies there. */
   mine: string | null;
 }
 
 export const NO_FILTER: BrowseFilter = { jurisdiction: null, topic: null, language: null, mine: null };
 
-/** A jurisdiction, then its parent, up to the top (`global`). Unknown codes and loops in the list end the walk. */
-export function ancestry(jurisdictions: readonly JurisdictionInfo[], code: string): string[] {
-  const byCode = new Map(jurisdictions.map((j) => [j.code, j]));
-  const chain: string[] = [];
-  for (let current = byCode.get(code); current && !chain.includes(current.code); current = current.parent ? byCode.get(current.parent) : undefined) {
-    chain.push(current.code);
+/** The jurisdiction whose applicable guidance is shown, or null when every guide is. */
+export function placeOf(filter: BrowseFilter): string | null {
+  return filter.jurisdiction ?? filter.mine;
+}
+
+/** Jurisdictions in tree order with their depth: parents before children, siblings as jurisdictions.yaml lists them. */
+export function inTreeOrder(jurisdictions: readonly JurisdictionInfo[]): { code: string; depth: number }[] {
+  const codes = new Set(jurisdictions.map((j) => j.code));
+  const out: { code: string; depth: number }[] = [];
+  const visit = (code: string, depth: number) => {
+    if (out.some((row) => row.code === code)) return;
+    out.push({ code, depth });
+    for (const child of jurisdictions) if (child.parent === code) visit(child.code, depth + 1);
+  };
+  for (const j of jurisdictions) if (j.parent === null || !codes.has(j.parent)) visit(j.code, 0);
+  return out;
+}
+
+/**
+ * One card per guide, in the order guides first appear: the version in `language` (guides without one are left
+ * out) or, with no language chosen, the version in `uiLanguage` where it exists, else the original.
+ */
+export function oneCardPerGuide<C extends Browsable>(cards: readonly C[], language: string | null, uiLanguage: string): C[] {
+  const versions = new Map<string, C[]>();
+  for (const card of cards) {
+    const list = versions.get(card.id);
+    if (list) list.push(card);
+    else versions.set(card.id, [card]);
   }
-  if (chain.length > 0 && !chain.includes('global') && byCode.has('global')) chain.push('global');
-  return chain;
-}
-
-/** Guidance for a parent applies to its children: the jurisdictions whose guides apply to a person in `code`. */
-export function applicableTo(jurisdictions: readonly JurisdictionInfo[], code: string): Set<string> {
-  return new Set(ancestry(jurisdictions, code));
-}
-
-/** A jurisdiction and every jurisdiction below it. */
-export function subtree(jurisdictions: readonly JurisdictionInfo[], code: string): Set<string> {
-  const found = new Set([code]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const j of jurisdictions) {
-      if (j.parent !== null && found.has(j.parent) && !found.has(j.code)) {
-        found.add(j.code);
-        grew = true;
-      }
-    }
+  const out: C[] = [];
+  for (const list of versions.values()) {
+    const chosen = language
+      ? list.find((card) => card.lang === language)
+      : preferredVersion(list, uiLanguage, (card) => ({ lang: card.lang, translation: card.translationOf !== null }));
+    if (chosen) out.push(chosen);
   }
-  return found;
+  return out;
 }
 
-type Facet = keyof BrowseFilter;
+type Facet = 'place' | 'topic';
 
 function matcher(jurisdictions: readonly JurisdictionInfo[], filter: BrowseFilter, skip: Facet | null): (card: Browsable) => boolean {
-  const mine = filter.mine && skip !== 'mine' ? applicableTo(jurisdictions, filter.mine) : null;
-  const under = filter.jurisdiction && skip !== 'jurisdiction' ? subtree(jurisdictions, filter.jurisdiction) : null;
+  const place = placeOf(filter);
+  const applies = place && skip !== 'place' ? applicableTo(jurisdictions, place) : null;
   const topic = skip === 'topic' ? null : filter.topic;
-  const language = skip === 'language' ? null : filter.language;
-  return (card) =>
-    (!mine || mine.has(card.jurisdiction)) &&
-    (!under || under.has(card.jurisdiction)) &&
-    (!topic || card.topics.includes(topic)) &&
-    (!language || card.lang === language);
+  return (card) => (!applies || applies.has(card.jurisdiction)) && (!topic || card.topics.includes(topic));
 }
 
-export function filterCards<C extends Browsable>(cards: readonly C[], jurisdictions: readonly JurisdictionInfo[], filter: BrowseFilter): C[] {
-  return cards.filter(matcher(jurisdictions, filter, null));
+/** The cards the library shows: one per guide, under every filter. */
+export function filterCards<C extends Browsable>(
+  cards: readonly C[],
+  jurisdictions: readonly JurisdictionInfo[],
+  filter: BrowseFilter,
+  uiLanguage: string,
+): C[] {
+  return oneCardPerGuide(cards, filter.language, uiLanguage).filter(matcher(jurisdictions, filter, null));
+}
+
+/** How a group of cards relates to the place being looked at. */
+export type Relation = 'own' | 'parent' | 'global' | 'other';
+
+export interface CardGroup<C> {
+  jurisdiction: string;
+  relation: Relation;
+  cards: C[];
+}
+
+/**
+ * The shown cards grouped by jurisdiction. At a place: its own guides, then each parent's (nearest first), then
+ * global guidance. With every guide shown: the person's own jurisdiction's chain first when they have set one, then
+ * the rest in tree order. Empty groups are left out; cards keep their order within a group.
+ */
+export function groupCards<C extends Browsable>(
+  cards: readonly C[],
+  jurisdictions: readonly JurisdictionInfo[],
+  place: string | null,
+  myJurisdiction: string | null,
+): CardGroup<C>[] {
+  const chain = ancestry(jurisdictions, place ?? myJurisdiction ?? '');
+  const order = [...chain, ...inTreeOrder(jurisdictions).map((row) => row.code)];
+  for (const card of cards) order.push(card.jurisdiction);
+  const relation = (code: string): Relation => {
+    if (code === 'global') return 'global';
+    const step = chain.indexOf(code);
+    return step === 0 ? 'own' : step > 0 ? 'parent' : 'other';
+  };
+  const byJurisdiction = new Map<string, C[]>();
+  for (const card of cards) {
+    const list = byJurisdiction.get(card.jurisdiction);
+    if (list) list.push(card);
+    else byJurisdiction.set(card.jurisdiction, [card]);
+  }
+  return [...new Set(order)].flatMap((code) => {
+    const own = byJurisdiction.get(code);
+    return own ? [{ jurisdiction: code, relation: relation(code), cards: own }] : [];
+  });
 }
 
 export interface JurisdictionNode {
   code: string;
-  /** Guides for this jurisdiction and every jurisdiction below it, under the other filters. */
+  /** Guides written for this jurisdiction, under the topic and language filters; for a root, every guide. */
   count: number;
+  /** The cards choosing it would show: its own guides and those that apply from above. */
+  shows: number;
   children: JurisdictionNode[];
 }
 
 /** The hierarchy as a tree, in the order jurisdictions.yaml lists them; a jurisdiction with an unknown parent becomes a root. */
-export function jurisdictionTree(cards: readonly Browsable[], jurisdictions: readonly JurisdictionInfo[], filter: BrowseFilter): JurisdictionNode[] {
-  const matches = matcher(jurisdictions, filter, 'jurisdiction');
+export function jurisdictionTree(
+  cards: readonly Browsable[],
+  jurisdictions: readonly JurisdictionInfo[],
+  filter: BrowseFilter,
+  uiLanguage: string,
+): JurisdictionNode[] {
+  const kept = oneCardPerGuide(cards, filter.language, uiLanguage).filter(matcher(jurisdictions, filter, 'place'));
   const own = new Map<string, number>();
-  for (const card of cards) if (matches(card)) own.set(card.jurisdiction, (own.get(card.jurisdiction) ?? 0) + 1);
+  for (const card of kept) own.set(card.jurisdiction, (own.get(card.jurisdiction) ?? 0) + 1);
   const codes = new Set(jurisdictions.map((j) => j.code));
-  const build = (code: string, seen: Set<string>): JurisdictionNode => {
-    const children = jurisdictions.filter((j) => j.parent === code && !seen.has(j.code)).map((j) => build(j.code, new Set([...seen, j.code])));
-    return { code, count: (own.get(code) ?? 0) + children.reduce((sum, child) => sum + child.count, 0), children };
+  const build = (code: string, seen: Set<string>, root: boolean): JurisdictionNode => {
+    const children = jurisdictions.filter((j) => j.parent === code && !seen.has(j.code)).map((j) => build(j.code, new Set([...seen, j.code]), false));
+    // Choosing the top of the hierarchy shows every guide, so its count is all of them.
+    const shows = root ? kept.length : ancestry(jurisdictions, code).reduce((sum, above) => sum + (own.get(above) ?? 0), 0);
+    return { code, count: root ? kept.length : (own.get(code) ?? 0), shows, children };
   };
-  return jurisdictions.filter((j) => j.parent === null || !codes.has(j.parent) || j.parent === j.code).map((j) => build(j.code, new Set([j.code])));
+  return jurisdictions
+    .filter((j) => j.parent === null || !codes.has(j.parent) || j.parent === j.code)
+    .map((j) => build(j.code, new Set([j.code]), true));
 }
 
 /** How many cards each topic would show, in the order the topics are listed; topics with no guide at all are left out. */
@@ -95,24 +165,23 @@ export function topicCounts(
   jurisdictions: readonly JurisdictionInfo[],
   filter: BrowseFilter,
   topics: readonly string[],
+  uiLanguage: string,
 ): { id: string; count: number }[] {
-  const matches = matcher(jurisdictions, filter, 'topic');
-  const kept = cards.filter(matches);
+  const kept = oneCardPerGuide(cards, filter.language, uiLanguage).filter(matcher(jurisdictions, filter, 'topic'));
   return topics
     .filter((id) => cards.some((card) => card.topics.includes(id)))
     .map((id) => ({ id, count: kept.filter((card) => card.topics.includes(id)).length }));
 }
 
-/** How many cards each language would show; languages no guide is written in are left out. */
+/** How many cards each language would show (guides that have a version in it); languages no guide is written in are left out. */
 export function languageCounts(
   cards: readonly Browsable[],
   jurisdictions: readonly JurisdictionInfo[],
   filter: BrowseFilter,
   languages: readonly string[],
 ): { code: string; count: number }[] {
-  const matches = matcher(jurisdictions, filter, 'language');
-  const kept = cards.filter(matches);
+  const matches = matcher(jurisdictions, filter, null);
   return languages
     .filter((code) => cards.some((card) => card.lang === code))
-    .map((code) => ({ code, count: kept.filter((card) => card.lang === code).length }));
+    .map((code) => ({ code, count: cards.filter((card) => card.lang === code && matches(card)).length }));
 }

@@ -6,6 +6,7 @@ import { FindBar } from '../find/FindBar';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
+import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
@@ -46,6 +47,9 @@ export function App({ info }: { info: AppInfo }) {
           <a href="#/review" aria-current={route.name === 'review' ? 'page' : undefined}>
             {t('review.nav')}
           </a>
+          <a href="#/packs" aria-current={route.name === 'packs' ? 'page' : undefined}>
+            {t('nav.packs')}
+          </a>
           <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
             {t('nav.settings')}
           </a>
@@ -61,6 +65,7 @@ export function App({ info }: { info: AppInfo }) {
         {route.name === 'settings' && <SettingsView />}
         {route.name === 'problems' && <ProblemsView />}
         {route.name === 'review' && <ReviewView />}
+        {route.name === 'packs' && <PacksView />}
       </main>
     </>
   );

@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadContent } from '../content/load';
+import type { Catalog } from '../content/model';
+import { applyPack, undoLast } from './apply';
+import type { PackPreview } from '../../api/types';
+import { type CurrentGuide, packChanges } from './changes';
+import { describeKey } from './keylist';
+import { packOverlay } from './layer';
+import { sha256 } from './manifest';
+import { openPackStore, type PackState, type PackStore } from './state';
+import { loadTrustAnchors } from './trust';
+import { type TrustContext, type VerifiedPack, type VerifyOptions, verifyPack } from './verify';
+
+export interface PacksOptions {
+  /** The bundled content folder (read-only). */
+  contentDir: string;
+  /** Where the root keys and the shipped key list are (normally `<contentDir>/keys`). */
+  keysDir: string;
+  dataDir: string;
+  now: () => Date;
+  limits?: VerifyOptions['limits'];
+  log?: (message: string) => void;
+}
+
+export interface PacksService {
+  readonly store: PackStore;
+  /** Bundled content with the installed packs laid over it: what the app shows. */
+  catalog(): Promise<Catalog>;
+  /** Verifies a pack file and says what it would change; changes nothing. */
+  preview(bytes: Buffer): Promise<PackPreview>;
+  /** Verifies and applies a pack file; returns what it changed. */
+  apply(bytes: Buffer, onProgress?: (done: number, total: number) => void): Promise<PackPreview>;
+  undo(): Promise<PackState>;
+  state(): PackState;
+  /** The version of the key list in use: the newer of the shipped one and the last one accepted. */
+  keyListVersion(): number | null;
+}
+
+/** Installed packs over the bundled content: verify, preview, apply and undo, and the layered catalog. */
+export async function openPacks(options: PacksOptions): Promise<PacksService> {
+  const [store, anchors, bundled] = await Promise.all([
+    openPackStore(options.dataDir, options.now),
+    // A damaged key list must not stop the app: no pack is accepted until it is repaired, and the reason is logged.
+    loadTrustAnchors(options.keysDir).catch((error: Error) => {
+      options.log?.(error.message);
+      return { roots: [], keyList: null };
+    }),
+    loadContent(options.contentDir),
+  ]);
+
+  // The last preview, reused by an apply of the same bytes while nothing was applied or undone in between.
+  let serial = 0;
+  let last: { hash: string; serial: number; result: { verified: VerifiedPack; preview: PackPreview } } | null = null;
+
+  async function verify(bytes: Buffer): Promise<{ verified: VerifiedPack; preview: PackPreview }> {
+    const hash = sha256(bytes);
+    if (last?.hash === hash && last.serial === serial) return last.result;
+    const result = await verifyAgainstState(bytes);
+    last = { hash, serial, result };
+    return result;
+  }
+
+  async function verifyAgainstState(bytes: Buffer): Promise<{ verified: VerifiedPack; preview: PackPreview }> {
+    const state = store.read();
+    const context: TrustContext = {
+      roots: anchors.roots,
+      bundledKeyList: anchors.keyList,
+      state,
+      now: options.now(),
+      jurisdictions: bundled.jurisdictions,
+    };
+    const overlay = await packOverlay(store, state, bundled);
+    const verified = await verifyPack(bytes, context, {
+      limits: options.limits,
+      checkGuides: async (files) => (await loadContent(options.contentDir, { files: new Map([...overlay.files, ...files]) })).problems,
+    });
+    // What is shown now, path by path: a pack's file where one is laid over, else the bundled file.
+    const shown = new Map<string, CurrentGuide>();
+    for (const guide of bundled.guides) shown.set(guide.file, { version: guide.meta.version, text: '' });
+    for (const [path, guide] of overlay.from) shown.set(path, { version: guide.version, text: overlay.files.get(path)! });
+    for (const [path, entry] of shown) if (!overlay.files.has(path)) entry.text = await readFile(join(options.contentDir, path), 'utf8');
+    const installedPaths = new Set(Object.keys(state.installed[verified.manifest.pack]?.guides ?? {}));
+    const { signer, manifest } = verified;
+    return {
+      verified,
+      preview: {
+        pack: manifest.pack,
+        sequence: manifest.sequence,
+        base: manifest.base,
+        created: manifest.created,
+        expires: manifest.expires,
+        size: verified.size,
+        signer: {
+          id: signer.id,
+          name: signer.name,
+          role: signer.role,
+          jurisdictions: signer.jurisdictions ?? null,
+          expires: signer.expires,
+          description: describeKey(signer),
+        },
+        keyListVersion: verified.keyList.signed.version,
+        changes: packChanges(verified, shown, installedPaths),
+      },
+    };
+  }
+
+  async function catalog(): Promise<Catalog> {
+    const overlay = await packOverlay(store, store.read(), bundled);
+    if (overlay.files.size === 0 && overlay.problems.length === 0) return bundled;
+    const layered = await loadContent(options.contentDir, { files: overlay.files });
+    return { ...layered, problems: [...layered.problems, ...overlay.problems] };
+  }
+
+  // Applies and undos run one at a time, each verifying against the state the one before it left.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    store,
+    catalog,
+    preview: async (bytes) => (await verify(bytes)).preview,
+    apply: (bytes, onProgress) =>
+      serialised(async () => {
+        const { verified, preview } = await verify(bytes);
+        serial += 1;
+        await applyPack(store, verified, options.now(), onProgress);
+        return preview;
+      }),
+    undo: () =>
+      serialised(async () => {
+        serial += 1;
+        return undoLast(store);
+      }),
+    state: () => store.read(),
+    keyListVersion: () => {
+      const kept = (store.read().trusted.keyList as { signed?: { version?: number } } | null)?.signed?.version ?? null;
+      const shipped = anchors.keyList?.signed.version ?? null;
+      return kept === null ? shipped : Math.max(kept, shipped ?? 0);
+    },
+  };
+}
