@@ -2,6 +2,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentCopy, sampleGuide } from '../support/content-folder';
 import { expect, test as base } from './fixtures';
+import { searchAnswered } from './screens';
 
 /** Each test gets its own copy of test/fixtures/content, which it changes while the app runs. */
 const test = base.extend<{ folder: ReturnType<typeof contentCopy> }>({
@@ -45,6 +46,7 @@ test('a guide written into the content folder while the app runs appears in the 
 
   await page.keyboard.press('Control+K');
   await page.getByTestId('search-input').fill('zanzibar');
+  await searchAnswered(page, 'zanzibar');
   const hit = page.getByTestId('search-hit').first();
   await expect(hit).toHaveAttribute('data-guide', 'added-later');
   await page.keyboard.press('Escape');

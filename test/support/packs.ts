@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,11 @@ export async function makeWorld(
   ];
   await writeFile(join(keysDir, KEYLIST_FILE), JSON.stringify(signKeyList(keys.root, 1, entries)));
   return { keys, keysDir, dataDir: join(dir, 'data'), dir };
+}
+
+/** The version a bundled guide is at, so tests follow the content as it is revised. */
+export function bundledVersion(path: string): number {
+  return Number(/^version: (\d+)$/m.exec(readFileSync(join(CONTENT, path), 'utf8'))![1]);
 }
 
 export async function bundledFile(path: string): Promise<Buffer> {

@@ -194,7 +194,7 @@ describe('content changed while Fieldbook runs', () => {
 
       let next = changed();
       folder.guide('added-later', '## Zanzibar\n\nA word no other guide has.\n', { title: 'Added later' });
-      expect(await next).toEqual({ revision: 1, guides: 4, invalid: 0 });
+      expect(await next).toEqual({ revision: 1, reason: 'folder-changed', guides: 4, invalid: 0 });
       const library = await fieldbook.handlers['library.list']({});
       expect(library.guides.map((card) => card.id)).toContain('added-later');
       expect((await fieldbook.handlers['search.query']({ q: 'zanzibar' })).map((hit) => hit.id)).toEqual(['added-later']);

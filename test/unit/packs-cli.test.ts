@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../electron/cli/packs/common';
 import { type PackCommand, runPackCommand } from '../../electron/cli/packs/run';
-import { nextVersion, NOW, SPANISH_GUIDE } from '../support/packs';
+import { bundledVersion, nextVersion, NOW, SPANISH_GUIDE } from '../support/packs';
+
+/** The bundled Spanish guide's version: the pack in these tests raises it by one. */
+const V = bundledVersion(SPANISH_GUIDE);
 
 /** The content command line as a maintainer and a partner use it, run as functions with captured output. */
 let dir: string;
@@ -85,12 +88,12 @@ describe('npm run content -- keygen, delegate, pack, verify, diff', () => {
       `signed by partner key "Clínica de prueba" (${partner}), which may publish for ES and their children; the key expires 2027-12-31`,
     );
     expect(verified.out).toContain('key list version 1 (the pack carries a key list)');
-    expect(verified.out).toContain(`  ${SPANISH_GUIDE}  es-recording-police es v2`);
+    expect(verified.out).toContain(`  ${SPANISH_GUIDE}  es-recording-police es v${V + 1}`);
     expect(verified.out).toMatch(/verified: every check passed$/);
 
     const diffed = await run('diff', p('es-1.fbpack'), 'content', '--keys', p('keys'));
     expect(diffed.code).toBe(0);
-    expect(diffed.out).toContain(`changed    ${SPANISH_GUIDE}  v1 → v2`);
+    expect(diffed.out).toContain(`changed    ${SPANISH_GUIDE}  v${V} → v${V + 1}`);
     expect(diffed.out).toMatch(/0 added, 1 changed, 0 metadata only, 0 removed, 7 unchanged, 0 not newer$/);
   });
 
@@ -118,7 +121,7 @@ describe('npm run content -- keygen, delegate, pack, verify, diff', () => {
     expect(packed.out).toMatch(/pack "es-clinic" #2, delta on #1, .* 1 guide file\(s\), 0 removal\(s\)/);
     const diffed = await run('diff', p('es-2.fbpack'), 'content', '--keys', p('keys'));
     expect(diffed.out).toBe(
-      `metadata-only  guides/ES/es-legal-observer/es.md  v1 → v2\n0 added, 0 changed, 1 metadata only, 0 removed, 0 unchanged, 0 not newer`,
+      `metadata-only  guides/ES/es-legal-observer/es.md  v${bundledVersion('guides/ES/es-legal-observer/es.md')} → v${bundledVersion('guides/ES/es-legal-observer/es.md') + 1}\n0 added, 0 changed, 1 metadata only, 0 removed, 0 unchanged, 0 not newer`,
     );
     expect((await readFile(p('es-2.fbpack'))).length).toBeLessThan((await readFile(p('es-1.fbpack'))).length);
   });

@@ -5,6 +5,7 @@ import { readInstalledVersion } from '../../electron/core/packs/layer';
 import { openPacks } from '../../electron/core/packs/service';
 import {
   bundledFile,
+  bundledVersion,
   CONTENT,
   FRENCH_GUIDE,
   keyEntry,
@@ -18,6 +19,9 @@ import {
   snapshot,
   SPANISH_GUIDE,
 } from '../support/packs';
+
+/** The bundled Spanish guide's version: packs in these tests raise it by one at a time. */
+const V = bundledVersion(SPANISH_GUIDE);
 
 let cleanup: string[] = [];
 afterEach(async () => {
@@ -41,7 +45,7 @@ describe('a partner publishes for its own jurisdiction', () => {
     const { keys, open, dataDir } = await world();
     const packs = await open();
     const before = guideOf(await packs.catalog(), 'es-recording-police', 'es')!;
-    expect(before.meta.version).toBe(1);
+    expect(before.meta.version).toBe(V);
 
     const updated = Buffer.from(nextVersion((await bundledFile(SPANISH_GUIDE)).toString('utf8'), 'Texto de prueba añadido en la versión 2.'));
     const pack = await makePack(keys.partnerES, [{ path: SPANISH_GUIDE, bytes: updated }]);
@@ -49,31 +53,31 @@ describe('a partner publishes for its own jurisdiction', () => {
     const preview = await packs.preview(pack);
     expect(preview.signer).toMatchObject({ id: keys.partnerES.id, role: 'partner', jurisdictions: ['ES'] });
     expect(preview.changes).toEqual([
-      { path: SPANISH_GUIDE, id: 'es-recording-police', lang: 'es', jurisdiction: 'ES', kind: 'changed', from: 1, to: 2 },
+      { path: SPANISH_GUIDE, id: 'es-recording-police', lang: 'es', jurisdiction: 'ES', kind: 'changed', from: V, to: V + 1 },
     ]);
-    expect(guideOf(await packs.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(1);
+    expect(guideOf(await packs.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(V);
 
     await packs.apply(pack);
     const after = guideOf(await packs.catalog(), 'es-recording-police', 'es')!;
-    expect(after.meta.version).toBe(2);
+    expect(after.meta.version).toBe(V + 1);
     expect(after.body).toContain('Texto de prueba añadido en la versión 2.');
     // The other language of the same guide stays as bundled.
-    expect(guideOf(await packs.catalog(), 'es-recording-police', 'en')!.meta.version).toBe(1);
-    expect(await readInstalledVersion(packs.store, packs.state(), 'es-recording-police', 'es', 2)).toBe(updated.toString('utf8'));
+    expect(guideOf(await packs.catalog(), 'es-recording-police', 'en')!.meta.version).toBe(bundledVersion('guides/ES/es-recording-police/en.md'));
+    expect(await readInstalledVersion(packs.store, packs.state(), 'es-recording-police', 'es', V + 1)).toBe(updated.toString('utf8'));
 
     await packs.undo();
     const undone = guideOf(await packs.catalog(), 'es-recording-police', 'es')!;
-    expect(undone.meta.version).toBe(1);
+    expect(undone.meta.version).toBe(V);
     expect(undone.body).toBe(before.body);
     // Version 2 stays readable after the undo: every published version is kept.
-    expect(await readInstalledVersion(packs.store, packs.state(), 'es-recording-police', 'es', 2)).toBe(updated.toString('utf8'));
+    expect(await readInstalledVersion(packs.store, packs.state(), 'es-recording-police', 'es', V + 1)).toBe(updated.toString('utf8'));
 
     await packs.apply(pack);
-    expect(guideOf(await packs.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(2);
+    expect(guideOf(await packs.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(V + 1);
 
     // After a restart: the same content, and the same pack is refused as a replay, changing nothing.
     const reopened = await open();
-    expect(guideOf(await reopened.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(2);
+    expect(guideOf(await reopened.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(V + 1);
     const disk = await snapshot(dataDir);
     const replay = await refusalOf(reopened.apply(pack));
     expect(replay.reason).toBe('replay');
@@ -94,7 +98,7 @@ describe('a partner publishes for its own jurisdiction', () => {
         'which may publish for ES and their children; only a key delegated to that jurisdiction may publish it: ask the maintainers',
     );
     expect(await snapshot(dataDir)).toEqual(disk);
-    expect(guideOf(await packs.catalog(), 'fr-recording-police', 'fr')!.meta.version).toBe(1);
+    expect(guideOf(await packs.catalog(), 'fr-recording-police', 'fr')!.meta.version).toBe(bundledVersion(FRENCH_GUIDE));
   });
 
   it('a delegation covers the children of a jurisdiction: a GB key may publish for GB-EAW but a GB-EAW key not for GB-SCT', async () => {
@@ -150,19 +154,19 @@ describe('full and delta packs', () => {
     expect(delta.manifest.removed.map((g) => g.path)).toEqual([other]);
     const deltaPreview = await packs.apply(delta.bytes);
     expect(deltaPreview.changes.map((c) => [c.path, c.kind, c.from, c.to])).toEqual([
-      [other, 'removed', 2, null],
-      [SPANISH_GUIDE, 'changed', 2, 3],
+      [other, 'removed', bundledVersion(other) + 1, null],
+      [SPANISH_GUIDE, 'changed', V + 1, V + 2],
     ]);
     const catalog = await packs.catalog();
-    expect(guideOf(catalog, 'es-recording-police', 'es')!.meta.version).toBe(3);
+    expect(guideOf(catalog, 'es-recording-police', 'es')!.meta.version).toBe(V + 2);
     // The removed pack guide falls back to the bundled version.
-    expect(guideOf(catalog, 'es-legal-observer', 'es')!.meta.version).toBe(1);
+    expect(guideOf(catalog, 'es-legal-observer', 'es')!.meta.version).toBe(bundledVersion(other));
 
     // Undo twice goes back through both packs to the bundled content.
     await packs.undo();
-    expect(guideOf(await packs.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(2);
+    expect(guideOf(await packs.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(V + 1);
     await packs.undo();
-    expect(guideOf(await packs.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(1);
+    expect(guideOf(await packs.catalog(), 'es-recording-police', 'es')!.meta.version).toBe(V);
     expect((await refusalOf(packs.undo())).reason).toBe('nothing-to-undo');
   });
 });
@@ -212,12 +216,12 @@ describe('installed content changed outside Fieldbook', () => {
     await appendFile(join(dataDir, 'packs', 'objects', object), 'tampered');
     const reopened = await open();
     const catalog = await reopened.catalog();
-    expect(guideOf(catalog, 'es-recording-police', 'es')!.meta.version).toBe(1);
+    expect(guideOf(catalog, 'es-recording-police', 'es')!.meta.version).toBe(V);
     expect(catalog.problems).toContainEqual({
       file: SPANISH_GUIDE,
       line: 1,
       field: '(file)',
-      message: 'version 2 from pack "es-clinic" was modified outside Fieldbook or is missing; import the pack again',
+      message: `version ${V + 1} from pack "es-clinic" was modified outside Fieldbook or is missing; import the pack again`,
     });
   });
 });

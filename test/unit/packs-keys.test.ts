@@ -44,11 +44,11 @@ describe('keys', () => {
 
   it('a partner delegation covers its jurisdictions and their children, nothing else; a maintainer key covers all', () => {
     const tree = [
-      { code: 'global', parent: null, names: {} },
-      { code: 'GB', parent: 'global', names: {} },
-      { code: 'GB-EAW', parent: 'GB', names: {} },
-      { code: 'GB-SCT', parent: 'GB', names: {} },
-      { code: 'ES', parent: 'global', names: {} },
+      { code: 'global', parent: null, names: {}, aliases: [], abbreviations: [] },
+      { code: 'GB', parent: 'global', names: {}, aliases: [], abbreviations: [] },
+      { code: 'GB-EAW', parent: 'GB', names: {}, aliases: [], abbreviations: [] },
+      { code: 'GB-SCT', parent: 'GB', names: {}, aliases: [], abbreviations: [] },
+      { code: 'ES', parent: 'global', names: {}, aliases: [], abbreviations: [] },
     ];
     const gb = keyEntry(generateKey(), 'GB', 'partner', { jurisdictions: ['GB'] });
     expect(['GB', 'GB-EAW', 'GB-SCT'].map((code) => mayPublish(gb, code, tree))).toEqual([true, true, true]);

@@ -28,10 +28,8 @@ export function useCurrentSection(container: RefObject<HTMLElement | null>, anch
   useEffect(() => {
     const root = container.current;
     if (!root || anchors.length === 0) return;
-    const headings = anchors.flatMap((anchor) => {
-      const heading = root.querySelector<HTMLElement>(`#${CSS.escape(`section-${anchor}`)}`);
-      return heading ? [heading] : [];
-    });
+    // The headings the reader gave section anchors to, in document order (one query, however long the guide).
+    const headings = [...root.querySelectorAll<HTMLElement>('[id^="section-"]')];
     if (headings.length === 0) return;
     const judge = () => {
       const index = lastAbove(headings, window.innerHeight * READING_LINE);
