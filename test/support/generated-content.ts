@@ -49,6 +49,7 @@ export function generatedContent(count: number, seed = 1) {
   });
   const random = seeded(seed);
   let textChars = 0;
+  let textBytes = 0;
   let written = 0;
   for (let copy = 0; written < count; copy++) {
     const order = [...templates].sort((a, b) => Number(a.translation) - Number(b.translation) || random() - 0.5);
@@ -63,8 +64,9 @@ export function generatedContent(count: number, seed = 1) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
       textChars += text.length;
+      textBytes += Buffer.byteLength(text);
       written++;
     }
   }
-  return { dir, guides: written, textChars, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, guides: written, textChars, textBytes, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
