@@ -168,6 +168,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       do {
         pending = false;
         // The installed packs stay laid over the folder's new content.
+        await packs.rereadBundled();
         const next = await packs.catalog();
         if (closed) return;
         await showContent(next, 'folder-changed');

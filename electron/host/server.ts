@@ -192,7 +192,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', ...securityHeaders() });
     res.write(': connected\n\n');
     const stops = EVENTS.map((event) => options.fieldbook.on(event, (payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)));
-    req.on('close', () => stops.forEach((stop) => stop()));
+    req.on('close', () => {
+      for (const stop of stops) stop();
+    });
   }
 
   server.headersTimeout = limits.headersTimeout;

@@ -22,5 +22,5 @@ export { externalLinkDecision } from '../api/links';
 
 /** An IPC call is trusted only when it comes from the app's own page in the window's top frame. */
 export function isTrustedSender(frame: { url: string; isTopFrame: boolean } | null | undefined): boolean {
-  return frame != null && frame.isTopFrame && isAppUrl(frame.url);
+  return frame?.isTopFrame === true && isAppUrl(frame.url);
 }

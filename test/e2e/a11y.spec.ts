@@ -15,6 +15,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const lang of ['en', 'ar'] as const) {
   test(`every screen passes axe-core with no serious or critical violation (${lang} interface)`, async ({ page, app }) => {
+    // axe-core walks every node of each screen; over the whole bundled library that takes tens of seconds here.
+    test.slow();
     await app.open(page);
     await applySettings(page, app.host.token, { interfaceLanguage: lang });
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -54,6 +56,7 @@ test.describe('with content files that could not be loaded', () => {
 
 for (const theme of ['light', 'dark', 'high-contrast'] as const) {
   test(`the ${theme} theme passes axe-core, contrast included`, async ({ page, app }) => {
+    test.slow();
     await app.open(page);
     await applySettings(page, app.host.token, { theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);

@@ -6,6 +6,7 @@ import { searchAnswered } from './screens';
 
 /** Each test gets its own copy of test/fixtures/content, which it changes while the app runs. */
 const test = base.extend<{ folder: ReturnType<typeof contentCopy> }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its first parameter
   folder: async ({}, use) => {
     const folder = contentCopy('fieldbook-e2e-reload-');
     await use(folder);

@@ -11,6 +11,7 @@ import { expect, test } from './fixtures';
  * limit, which refuses larger files before they are read.)
  */
 test.use({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from its first parameter
   contentDir: async ({}, use) => {
     const folder = contentCopy('fieldbook-e2e-hostile-');
     folder.guide('spaces', `Intro.\n\n# #${' '.repeat(50_000)}\n`);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { applySettings, goTo, openSearch, SCREENS } from './screens';
+import { applySettings, goTo, openSearch, SCREENS, type Screen } from './screens';
 
 /**
  * Layouts that fit: at each size below, in English and Arabic, no screen scrolls sideways and nothing is cut off.
@@ -15,6 +15,12 @@ const SIZES = [
   { name: 'zoom-200', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, textSize: 'normal' },
   { name: 'largest-text', viewport: { width: 800, height: 600 }, deviceScaleFactor: 1, textSize: 'largest' },
 ] as const;
+
+/** The main screens, and the content packs screen, which the shared list does not hold yet. */
+const ALL_SCREENS: Screen[] = [
+  ...SCREENS,
+  { name: 'packs', route: '#/packs', ready: (page) => expect(page.locator('main h1').first()).toBeVisible() },
+];
 
 /**
  * What a person cannot see or reach: boxes and text outside the viewport's width, content cut by a container that
@@ -125,7 +131,7 @@ for (const size of SIZES) {
           await page.screenshot({ path });
           await testInfo.attach(`${size.name}-${lang}-${name}`, { path, contentType: 'image/png' });
         };
-        for (const screen of SCREENS) {
+        for (const screen of ALL_SCREENS) {
           await goTo(page, screen);
           found[screen.name] = await cutOff(page);
           await shoot(screen.name);

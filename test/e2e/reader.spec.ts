@@ -108,7 +108,7 @@ function pathologicalContent(): string {
   const body = [
     'The body below is built to be expensive to render.',
     '## Deep quotes',
-    '>'.repeat(5_000) + ' deep',
+    `${'>'.repeat(5_000)} deep`,
     '## Deep lists',
     Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'),
     '## Emphasis runs',

@@ -358,7 +358,10 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   const onDisk = new Set(entries.map((entry) => contentPath(dir, entry.path)));
   // Files laid over the folder that it does not hold (guides a pack adds) are checked like the rest.
   const added = [...(overlay?.keys() ?? [])].filter((file) => !onDisk.has(file)).sort();
-  const all = [...entries.map((entry) => ({ ...entry, file: contentPath(dir, entry.path) })), ...added.map((file) => ({ file, path: '', problem: undefined }))];
+  const all = [
+    ...entries.map((entry) => ({ ...entry, file: contentPath(dir, entry.path) })),
+    ...added.map((file) => ({ file, path: '', problem: undefined })),
+  ];
   for (const entry of all) problemsOf(entry.file); // problems listed in the files' order, whatever order reads finish in
   const results = await mapBounded(all, READ_CONCURRENCY, async (entry) => {
     const { file } = entry;

@@ -27,6 +27,8 @@ export interface PacksService {
   readonly store: PackStore;
   /** Bundled content with the installed packs laid over it: what the app shows. */
   catalog(): Promise<Catalog>;
+  /** Reads the bundled content folder again (it changed on disk); catalog() then lays the packs over the new text. */
+  rereadBundled(): Promise<void>;
   /** Verifies a pack file and says what it would change; changes nothing. */
   preview(bytes: Buffer): Promise<PackPreview>;
   /** Verifies and applies a pack file; returns what it changed. */
@@ -39,7 +41,7 @@ export interface PacksService {
 
 /** Installed packs over the bundled content: verify, preview, apply and undo, and the layered catalog. */
 export async function openPacks(options: PacksOptions): Promise<PacksService> {
-  const [store, anchors, bundled] = await Promise.all([
+  const [store, anchors, initialBundled] = await Promise.all([
     openPackStore(options.dataDir, options.now),
     // A damaged key list must not stop the app: no pack is accepted until it is repaired, and the reason is logged.
     loadTrustAnchors(options.keysDir).catch((error: Error) => {
@@ -48,6 +50,9 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
     }),
     loadContent(options.contentDir),
   ]);
+
+  // The bundled content as last read: read again when its folder changes (rereadBundled).
+  let bundled = initialBundled;
 
   // The last preview, reused by an apply of the same bytes while nothing was applied or undone in between.
   let serial = 0;
@@ -105,6 +110,11 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
     };
   }
 
+  async function rereadBundled(): Promise<void> {
+    bundled = await loadContent(options.contentDir);
+    serial++;
+  }
+
   async function catalog(): Promise<Catalog> {
     const overlay = await packOverlay(store, store.read(), bundled);
     if (overlay.files.size === 0 && overlay.problems.length === 0) return bundled;
@@ -123,6 +133,7 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
   return {
     store,
     catalog,
+    rereadBundled,
     preview: async (bytes) => (await verify(bytes)).preview,
     apply: (bytes, onProgress) =>
       serialised(async () => {

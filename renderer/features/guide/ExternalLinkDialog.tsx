@@ -41,11 +41,13 @@ export function ExternalLinkDialog({ url, decision, onClose }: { url: string; de
             >
               {t('guide.open')}
             </button>
+            {/* biome-ignore lint/a11y/noAutofocus: a modal dialog puts focus on its safe choice, as the WAI-ARIA dialog pattern asks */}
             <button type="button" autoFocus onClick={close}>
               {t('guide.cancel')}
             </button>
           </>
         ) : (
+          // biome-ignore lint/a11y/noAutofocus: a modal dialog puts focus on its only button, as the WAI-ARIA dialog pattern asks
           <button type="button" autoFocus onClick={close}>
             {t('links.close')}
           </button>

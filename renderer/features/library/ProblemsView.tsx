@@ -45,8 +45,8 @@ export function ProblemsView() {
                   <code translate="no">{entry.file}</code>
                 </h2>
                 <ul className="problem-list">
-                  {entry.problems.map((problem, index) => (
-                    <li key={index} dir="ltr" lang="en" data-testid="problem">
+                  {entry.problems.map((problem) => (
+                    <li key={`${problem.line}:${problem.field}:${problem.message}`} dir="ltr" lang="en" data-testid="problem">
                       <code>
                         {problem.file}:{problem.line}: {problem.field}: {problem.message}
                       </code>

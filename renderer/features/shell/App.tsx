@@ -24,6 +24,7 @@ export function App({ info }: { info: AppInfo }) {
   }, []);
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link; it moves focus itself because the fragment holds the route */}
       <a
         className="skip-link"
         href="#main"
