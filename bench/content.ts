@@ -4,15 +4,32 @@
  * 200,000 headings and YAML alias bombs, beside the bundled content for scale. Each figure is the median of RUNS;
  * `perMillionChars` divides by the input's size, so a linear scan shows the same figure at every size (the ratio
  * between sizes, `growth`, stays near 1; the old cubic pattern grew about 8 times per doubling).
+ *
+ * At scale (`scale`): a folder of SCALE_GUIDES (10,000) guide files generated from the bundled guides with a seed,
+ * so of real sizes, languages and jurisdictions. Milliseconds until it is loaded and searchable (the core's
+ * loadContent, then every language's search index built); the heap the loaded content holds against the size of its
+ * text (a fresh Node process, full collections around the load); and, in Debian's Chromium against the browser-mode
+ * host serving that folder (needs `npm run build`), milliseconds from navigation until the library's first guide card
+ * and the review screen's first row show, with the longest main-thread task (PerformanceObserver "longtask") in each
+ * page until a second after it shows. Medians of SCALE_RUNS runs.
  * Prints JSON.
  */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Browser } from '@playwright/test';
 import { loadContent } from '../electron/core/content/load';
 import { splitBody } from '../electron/core/content/sections';
 import { aliasBomb, contentCopy, sampleGuide } from '../test/support/content-folder';
-import { median, round } from './support';
+import { openSearch } from '../electron/core/search/service';
+import { generatedContent } from '../test/support/generated-content';
+import { launchChromium, median, round } from './support';
 
 const RUNS = Number(process.env.RUNS ?? 7);
+const SCALE_GUIDES = Number(process.env.SCALE_GUIDES ?? 10_000);
+const SCALE_RUNS = Number(process.env.SCALE_RUNS ?? 3);
 
 function time(run: () => unknown): number {
   const samples: number[] = [];
@@ -59,6 +76,109 @@ const hostileCatalog = await loadContent(folder.dir);
 folder.remove();
 const bundled = await timeAsync(() => loadContent('content'));
 
+// At scale. Each run is timed from a cold start of the work (a new catalog and new indexes), not warmed up.
+const generated = generatedContent(SCALE_GUIDES, 14);
+const scaleRuns: { loadMs: number; searchableMs: number; cpuMs: number }[] = [];
+for (let i = 0; i < SCALE_RUNS; i++) {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const catalog = await loadContent(generated.dir);
+  const loaded = performance.now();
+  await openSearch(catalog).ready();
+  const used = process.cpuUsage(cpu);
+  scaleRuns.push({ loadMs: loaded - start, searchableMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 });
+  if (catalog.guides.length !== generated.guides) throw new Error(`only ${catalog.guides.length} of ${generated.guides} generated guides loaded`);
+}
+console.error(`content at scale: ${JSON.stringify(scaleRuns)}`);
+const heap = JSON.parse(
+  execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, '..', 'test', 'support', 'content-heap.ts'), generated.dir],
+    {
+      encoding: 'utf8',
+    },
+  ),
+) as { heapBytes: number };
+
+function startHost(contentDir: string, dataDir: string): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir, '--content-dir', contentDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Open: (\S+)/.exec(out);
+      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`host exited with ${code} before printing its address`)));
+  });
+}
+
+/**
+ * Milliseconds until `selector` matches and the longest main-thread task from then until a second after it shows:
+ * from navigation for the library (the first screen), from the change of route for the review screen (`route`),
+ * opened as a person opens it, from the library.
+ */
+async function screen(browser: Browser, url: string, selector: string, route?: string): Promise<{ shownMs: number; longestTaskMs: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Given as text: a function would be sent as its compiled source, which may call helpers the page does not have.
+  await page.addInitScript({
+    content: `(() => {
+      const probe = { startAt: 0, shownAt: 0, longestTask: 0 };
+      window.benchProbe = probe;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (entry.startTime >= probe.startAt) probe.longestTask = Math.max(probe.longestTask, entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+      const watch = () =>
+        new MutationObserver((records, observer) => {
+          if (document.querySelector(${JSON.stringify(selector)})) {
+            probe.shownAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      if (${route === undefined}) watch();
+      else addEventListener('hashchange', () => { probe.startAt = performance.now(); watch(); }, { once: true });
+    })();`,
+  });
+  await page.goto(url);
+  if (route) {
+    await page.locator('html[data-ready="true"]').waitFor();
+    await page.getByTestId('guide-card').first().waitFor({ timeout: 120_000 });
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, route);
+  }
+  await page.waitForFunction(() => (window as unknown as { benchProbe: { shownAt: number } }).benchProbe.shownAt > 0, null, { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  const probe = await page.evaluate(
+    () => (window as unknown as { benchProbe: { startAt: number; shownAt: number; longestTask: number } }).benchProbe,
+  );
+  await context.close();
+  return { shownMs: round(probe.shownAt - probe.startAt, 1), longestTaskMs: round(probe.longestTask, 1) };
+}
+
+const browserRuns: { library: Awaited<ReturnType<typeof screen>>; review: Awaited<ReturnType<typeof screen>> }[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'fieldbook-bench-data-'));
+const host = await startHost(generated.dir, dataDir);
+const browser = await launchChromium();
+try {
+  for (let i = 0; i < SCALE_RUNS; i++) {
+    browserRuns.push({
+      library: await screen(browser, host.url, '[data-testid="guide-card"]'),
+      review: await screen(browser, host.url, '[data-testid="review-list"] [data-guide]', '#/review'),
+    });
+    console.error(`screens at scale: ${JSON.stringify(browserRuns.at(-1))}`);
+  }
+} finally {
+  await browser.close();
+  host.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  generated.remove();
+}
+const med = (pick: (run: (typeof browserRuns)[number]) => number) => round(median(browserRuns.map(pick)), 1);
+
 console.log(
   JSON.stringify(
     {
@@ -74,6 +194,23 @@ console.log(
         bundled: round(bundled),
       },
       hostileFolder: { guides: hostileCatalog.guides.length, invalid: hostileCatalog.invalid.map((entry) => entry.file) },
+      scale: {
+        note: 'medians of `runs` on a shared machine (2 cores, several people working): wall-clock figures vary with its load, often by 2x or more; compare within one run',
+        guides: generated.guides,
+        textChars: generated.textChars,
+        textUtf8Bytes: generated.textBytes,
+        runs: SCALE_RUNS,
+        loadMs: round(median(scaleRuns.map((run) => run.loadMs))),
+        loadAndSearchableMs: round(median(scaleRuns.map((run) => run.searchableMs))),
+        // CPU time of the same work, less sensitive than wall-clock time to what else runs on the machine.
+        loadAndSearchableCpuMs: round(median(scaleRuns.map((run) => run.cpuMs))),
+        heapBytes: heap.heapBytes,
+        heapPerTextChar: round(heap.heapBytes / generated.textChars),
+        heapPerTextUtf8Byte: round(heap.heapBytes / generated.textBytes),
+        library: { shownMs: med((run) => run.library.shownMs), longestTaskMs: med((run) => run.library.longestTaskMs) },
+        review: { shownMs: med((run) => run.review.shownMs), longestTaskMs: med((run) => run.review.longestTaskMs) },
+        samples: { core: scaleRuns.map((run) => ({ loadMs: round(run.loadMs), searchableMs: round(run.searchableMs) })), browser: browserRuns },
+      },
     },
     null,
     2,

@@ -2,10 +2,11 @@ import type { GuideCard, GuideView, LibraryData } from '../api/types';
 import { preferredVersion } from '../api/applies';
 import { FieldbookError } from '../api/errors';
 import type { Catalog, Guide } from './content/model';
+import { versionsOf } from './content/versions';
 import { reviewStatus, sourceOf, type ReviewContext } from './review/status';
 
 /** Reading direction of a content language; unknown languages read left to right. */
-export function directionOf(catalog: Catalog, lang: string): 'ltr' | 'rtl' {
+export function directionOf(catalog: Pick<Catalog, 'languages'>, lang: string): 'ltr' | 'rtl' {
   return catalog.languages.find((l) => l.code === lang)?.dir ?? 'ltr';
 }
 
@@ -25,7 +26,7 @@ export function toCard(catalog: Catalog, guide: Guide, review: ReviewContext): G
     review: { reviewedBy: meta.review.reviewed_by, reviewedOn: meta.review.reviewed_on, reviewBy: meta.review.review_by },
     status: reviewStatus(guide, sourceOf(catalog, guide), review),
     translationOf: meta.translation_of ?? null,
-    languages: catalog.guides.filter((other) => other.meta.id === meta.id).map((other) => other.meta.lang),
+    languages: versionsOf(catalog, meta.id).map((other) => other.meta.lang),
   };
 }
 
@@ -41,7 +42,7 @@ export function libraryData(catalog: Catalog, review: ReviewContext): LibraryDat
 
 /** The guide in `lang` if it exists, else its original (the version that is no translation). */
 export function findGuide(catalog: Catalog, id: string, lang?: string): Guide {
-  const versions = catalog.guides.filter((guide) => guide.meta.id === id);
+  const versions = versionsOf(catalog, id);
   const chosen = preferredVersion(versions, lang, ({ meta }) => ({ lang: meta.lang, translation: Boolean(meta.translation_of) }));
   if (!chosen) throw new FieldbookError('not-found', `There is no guide "${id}". It may have been removed or renamed; go back to the library.`);
   return chosen;

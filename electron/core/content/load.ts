@@ -4,10 +4,30 @@ import { contentPath, listGuideFiles, readContentFile } from './files';
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
 import { guideFrontMatterSchema, jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
 import { splitBody } from './sections';
-import { fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
+import { emptyLocated, fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
 
 /** Problems listed per file; past this, one line says how many more there are (a hostile file can have millions). */
 export const MAX_PROBLEMS_PER_FILE = 20;
+
+/**
+ * Guide files read at once: enough to keep the disk busy, few enough that ten thousand guides never hold ten thousand
+ * open files (EMFILE) or all their text waiting to be parsed at the same time.
+ */
+export const READ_CONCURRENCY = 32;
+
+/** `work` on every item, at most `limit` at a time; results in the items' order. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 export const LIST_FILES = ['jurisdictions.yaml', 'topics.yaml', 'languages.yaml'] as const;
 
@@ -51,13 +71,26 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
   return { yaml, body, bodyLine };
 }
 
-/** Where each loaded guide's fields and body start, for problems found after parsing. */
-const lineIndex = new WeakMap<Guide, { located: Located; bodyLine: number }>();
+/**
+ * Where each loaded guide's front matter and body start. Only the front matter's text is kept (a slice of the file
+ * text the guide's body already holds): the parsed YAML document with its node ranges cost several times the text
+ * (about 48 MB for 3,700 guides), and a line is needed only for the rare guide with a problem, so it is parsed again
+ * then.
+ */
+const lineIndex = new WeakMap<Guide, { yaml: string; bodyLine: number }>();
+
+/** The last front matter parsed again for its lines: a guide with problems is asked about several fields in a row. */
+let lastLocated: { yaml: string; located: Located } | null = null;
+
+function locate(yaml: string): Located {
+  if (lastLocated?.yaml !== yaml) lastLocated = { yaml, located: parseYaml(yaml, '', 2, [])?.located ?? emptyLocated() };
+  return lastLocated.located;
+}
 
 /** The line of a front-matter field in a loaded guide's file (1 when the guide was not loaded from a file). */
 export function fieldLine(guide: Guide, path: readonly PropertyKey[]): number {
-  const located = lineIndex.get(guide)?.located;
-  return located ? lineOf(located, path) : 1;
+  const yaml = lineIndex.get(guide)?.yaml;
+  return yaml === undefined ? 1 : lineOf(locate(yaml), path);
 }
 
 /** The file line of the body's first line. */
@@ -112,7 +145,7 @@ function parseGuide(file: string, text: string, problems: ContentProblem[]): Gui
   }
   const guide: Guide = { meta, body: split.body, file, sections: body.sections };
   if (body.omitted > 0) guide.omittedSections = body.omitted;
-  lineIndex.set(guide, { located, bodyLine: split.bodyLine });
+  lineIndex.set(guide, { yaml: split.yaml, bodyLine: split.bodyLine });
   return guide;
 }
 
@@ -329,25 +362,31 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     ...entries.map((entry) => ({ ...entry, file: contentPath(dir, entry.path) })),
     ...added.map((file) => ({ file, path: '', problem: undefined })),
   ];
-  for (const entry of all) {
-    const file = entry.file;
+  for (const entry of all) problemsOf(entry.file); // problems listed in the files' order, whatever order reads finish in
+  const results = await mapBounded(all, READ_CONCURRENCY, async (entry) => {
+    const { file } = entry;
     const fileProblems = problemsOf(file);
-    let guide: Guide | null = null;
     const laid = overlay?.get(file);
-    if (laid !== undefined) guide = parseGuide(file, laid, fileProblems);
-    else if (entry.problem) fileProblems.push(entry.problem);
-    else {
-      const read = await readContentFile(entry.path);
-      if (read.ok) guide = parseGuide(file, read.text, fileProblems);
-      else fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
+    if (laid !== undefined) return parseGuide(file, laid, fileProblems);
+    if (entry.problem) {
+      fileProblems.push(entry.problem);
+      return null;
     }
+    const read = await readContentFile(entry.path);
+    if (read.ok) return parseGuide(file, read.text, fileProblems);
+    fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
+    return null;
+  });
+  // In the listing's order, so that of two guides with one id the same one is kept each time.
+  all.forEach(({ file }, index) => {
+    const guide = results[index];
     if (guide) parsed.push(guide);
     else {
       // guides/<jurisdiction>/<id>/<lang>.md names the guide even when its front matter cannot be read.
       const [, , id, name] = file.split('/');
       if (id && name?.endsWith('.md')) failed.set(`${id}/${name.slice(0, -3)}`, file);
     }
-  }
+  });
   const lists: Lists = { jurisdictions, topics: topicList.rows, languages: languageList.rows };
   const crossProblems: ContentProblem[] = [];
   const rejected = crossCheck(parsed, lists, failed, options.alongside ?? [], crossProblems);

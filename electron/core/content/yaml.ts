@@ -1,4 +1,4 @@
-import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { Document, isAlias, isMap, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './model';
 
@@ -20,6 +20,11 @@ export interface Located {
   lines: LineCounter;
   /** Line of the document's first line within its file (front matter starts after `---`). */
   firstLine: number;
+}
+
+/** A document with nothing in it: every field is then reported at the front matter's first line. */
+export function emptyLocated(): Located {
+  return { doc: new Document(null), lines: new LineCounter(), firstLine: 2 };
 }
 
 export function lineOf(located: Located, path: readonly PropertyKey[]): number {

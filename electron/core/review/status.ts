@@ -1,6 +1,7 @@
 import { REVIEW_STATES, type ReviewState, type ReviewStatus } from '../../api/types';
 import type { Clock } from '../clock';
 import type { Catalog, Guide } from '../content/model';
+import { versionsOf } from '../content/versions';
 
 /**
  * Review status: computed from a guide's front matter and a clock, never stored.
@@ -66,7 +67,7 @@ export function isLegalGuide(meta: { jurisdiction: string; topics: readonly stri
 export function sourceOf(catalog: Pick<Catalog, 'guides'>, guide: Guide): Guide | undefined {
   const from = guide.meta.translation_of;
   if (!from) return undefined;
-  return catalog.guides.find((other) => other.meta.id === guide.meta.id && other.meta.lang === from.lang);
+  return versionsOf(catalog, guide.meta.id).find((other) => other.meta.lang === from.lang);
 }
 
 /** The review status of one guide; `source` is the guide it translates (see sourceOf), if any. */

@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/i18n';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
+import { useProgressiveCount } from '../../lib/progressive';
 import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
@@ -15,11 +16,19 @@ import { filterCards, groupCards, placeOf, type BrowseFilter, type CardGroup } f
 import { BrowsePanel } from './BrowsePanel';
 import { CardLanguageNote, interfaceGuideLanguage, LanguageAvailability } from './LanguageAvailability';
 
-export function GuideCardView({ card, library }: { card: Card; library: LibraryData }) {
+export function GuideCardView({ card, library, position }: { card: Card; library: LibraryData; position?: { index: number; size: number } }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <li className="guide-card" data-testid="guide-card" data-guide={card.id} data-lang={card.lang} data-jurisdiction={card.jurisdiction}>
+    <li
+      className="guide-card"
+      data-testid="guide-card"
+      data-guide={card.id}
+      data-lang={card.lang}
+      data-jurisdiction={card.jurisdiction}
+      aria-posinset={position && position.index + 1}
+      aria-setsize={position?.size}
+    >
       <h3 lang={card.lang} dir={card.dir}>
         <a href={hrefFor({ name: 'guide', id: card.id, lang: card.lang })}>{card.title}</a>
       </h3>
@@ -54,7 +63,7 @@ export function GuideCardView({ card, library }: { card: Card; library: LibraryD
 }
 
 /** One jurisdiction's cards under a heading that says how its guidance relates to the place being looked at. */
-function CardGroupView({ group, library, atPlace }: { group: CardGroup<Card>; library: LibraryData; atPlace: boolean }) {
+function CardGroupView({ group, library, atPlace, limit }: { group: CardGroup<Card>; library: LibraryData; atPlace: boolean; limit: number }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const name = jurisdictionName(library, group.jurisdiction, i18n.language);
@@ -70,8 +79,14 @@ function CardGroupView({ group, library, atPlace }: { group: CardGroup<Card>; li
     >
       <h2 id={id}>{heading}</h2>
       <ul className="guide-list">
-        {group.cards.map((card) => (
-          <GuideCardView key={`${card.id}/${card.lang}`} card={card} library={library} />
+        {group.cards.slice(0, limit).map((card, index) => (
+          <GuideCardView
+            key={`${card.id}/${card.lang}`}
+            card={card}
+            library={library}
+            // A list cut short still tells a screen reader how long it is.
+            position={limit < group.cards.length ? { index, size: group.cards.length } : undefined}
+          />
         ))}
       </ul>
     </section>
@@ -100,10 +115,20 @@ export function LibraryView() {
     () => (library ? groupCards(filterCards(library.guides, library.jurisdictions, filter, ui), library.jurisdictions, placeOf(filter), mine) : []),
     [library, filter, ui, mine],
   );
+  const total = shown.reduce((sum, group) => sum + group.cards.length, 0);
+  const progressive = useProgressiveCount(total, shown);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const lib = state.value;
-  const count = shown.reduce((sum, group) => sum + group.cards.length, 0);
+  const count = total;
+  // Of 10,000 cards only those near the screen are rendered: the groups in order, until `progressive.shown` cards.
+  let budget = progressive.shown;
+  const rendered = shown.flatMap((group) => {
+    if (budget <= 0) return [];
+    const limit = Math.min(budget, group.cards.length);
+    budget -= limit;
+    return [{ group, limit }];
+  });
   const filtered = filter.jurisdiction !== null || filter.topic !== null || filter.language !== null || filter.mine !== null;
   return (
     <section aria-labelledby="library-title" className="library">
@@ -137,7 +162,12 @@ export function LibraryView() {
           {count === 0 ? (
             <p>{t('library.empty')}</p>
           ) : (
-            shown.map((group) => <CardGroupView key={group.jurisdiction} group={group} library={lib} atPlace={placeOf(filter) !== null} />)
+            <>
+              {rendered.map(({ group, limit }) => (
+                <CardGroupView key={group.jurisdiction} group={group} library={lib} atPlace={placeOf(filter) !== null} limit={limit} />
+              ))}
+              {progressive.more && <div ref={progressive.sentinel} className="library-more" data-testid="library-more" aria-hidden="true" />}
+            </>
           )}
         </div>
       </div>

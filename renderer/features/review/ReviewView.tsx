@@ -8,6 +8,7 @@ import { hrefFor } from '../../lib/route';
 import { useSettings } from '../../lib/settings';
 import { useAsync } from '../../lib/use-async';
 import { download } from '../../lib/download';
+import { useVirtualRows } from '../../lib/virtual-rows';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBadge } from './ReviewBadge';
 
@@ -229,48 +230,76 @@ export function ReviewView() {
       <p role="status" data-testid="review-shown">
         {t('review.dashboard.shown', { count: d.items.length })} {message}
       </p>
-      {d.items.length === 0 ? (
-        <p>{t('review.dashboard.empty')}</p>
-      ) : (
-        <div className="review-scroll">
-          <table className="review-list" aria-labelledby="review-list-title" data-testid="review-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('review.dashboard.status')}</th>
-                <th scope="col">{t('review.dashboard.guide')}</th>
-                <th scope="col">{t('review.dashboard.language')}</th>
-                <th scope="col">{t('review.dashboard.jurisdiction')}</th>
-                <th scope="col">{t('review.dashboard.reviewBy')}</th>
-                <th scope="col">{t('review.dashboard.lastReviewed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.items.map((card) => (
-                <tr key={`${card.id}/${card.lang}`} data-guide={card.id} data-lang={card.lang} data-status={card.status.primary}>
-                  <td>
-                    <ReviewBadge status={card.status} />
-                  </td>
-                  <td lang={card.lang} dir="auto">
-                    <a href={hrefFor({ name: 'guide', id: card.id, lang: card.lang })}>{card.title}</a>
-                  </td>
-                  <td lang={card.lang}>{languageName(d, card.lang)}</td>
-                  <td>{jurisdictionName(d, card.jurisdiction, lang)}</td>
-                  <td>{formatDate(card.status.reviewBy, lang)}</td>
-                  <td>
-                    {card.review.reviewedBy && card.review.reviewedOn ? (
-                      <bdi>
-                        {card.review.reviewedBy}, {formatDate(card.review.reviewedOn, lang)}
-                      </bdi>
-                    ) : (
-                      t('review.dashboard.notReviewed')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {d.items.length === 0 ? <p>{t('review.dashboard.empty')}</p> : <ReviewList dashboard={d} />}
     </section>
+  );
+}
+
+/** Rows of 10,000 guides cost seconds to lay out: a long list renders only what is in its scrolling box. */
+function ReviewList({ dashboard: d }: { dashboard: ReviewDashboard }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rows = useVirtualRows(d.items.length, 41);
+  const columns = 6;
+  return (
+    <div className={rows.virtual ? 'review-scroll review-scroll-virtual' : 'review-scroll'} ref={rows.scrollRef}>
+      <table className="review-list" aria-labelledby="review-list-title" aria-rowcount={d.items.length + 1} data-testid="review-list">
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">{t('review.dashboard.status')}</th>
+            <th scope="col">{t('review.dashboard.guide')}</th>
+            <th scope="col">{t('review.dashboard.language')}</th>
+            <th scope="col">{t('review.dashboard.jurisdiction')}</th>
+            <th scope="col">{t('review.dashboard.reviewBy')}</th>
+            <th scope="col">{t('review.dashboard.lastReviewed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.before > 0 && (
+            <tr className="virtual-space" style={{ blockSize: rows.before }}>
+              <td colSpan={columns} aria-hidden="true" />
+            </tr>
+          )}
+          {rows.indexes.map((index) => {
+            const card = d.items[index]!;
+            return (
+              <tr
+                key={`${card.id}/${card.lang}`}
+                ref={rows.measure}
+                data-index={index}
+                aria-rowindex={index + 2}
+                data-guide={card.id}
+                data-lang={card.lang}
+                data-status={card.status.primary}
+              >
+                <td>
+                  <ReviewBadge status={card.status} />
+                </td>
+                <td lang={card.lang} dir="auto">
+                  <a href={hrefFor({ name: 'guide', id: card.id, lang: card.lang })}>{card.title}</a>
+                </td>
+                <td lang={card.lang}>{languageName(d, card.lang)}</td>
+                <td>{jurisdictionName(d, card.jurisdiction, lang)}</td>
+                <td>{formatDate(card.status.reviewBy, lang)}</td>
+                <td>
+                  {card.review.reviewedBy && card.review.reviewedOn ? (
+                    <bdi>
+                      {card.review.reviewedBy}, {formatDate(card.review.reviewedOn, lang)}
+                    </bdi>
+                  ) : (
+                    t('review.dashboard.notReviewed')
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+          {rows.after > 0 && (
+            <tr className="virtual-space" style={{ blockSize: rows.after }}>
+              <td colSpan={columns} aria-hidden="true" />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
