@@ -265,3 +265,39 @@ export type UpdateCheck =
   | { status: 'up-to-date'; latest: string; message: string }
   | { status: 'available'; latest: string; message: string }
   | { status: 'error'; message: string };
+
+/** One published version of a guide in one language, and where its text is kept. */
+export interface GuideVersionInfo {
+  version: number;
+  date: string;
+  /** Its changelog entry; empty when no kept text has one. */
+  changes: string;
+  /** The bundled guide, the bundled content's history folder, or an installed pack. */
+  source: 'bundled' | 'history' | 'pack';
+  /** The version the library shows now. */
+  current: boolean;
+}
+
+/** The text of one version, as Markdown for the reader's own rendering and sanitising. */
+export interface GuideVersionText {
+  id: string;
+  lang: string;
+  version: number;
+  /** The newest version kept. */
+  latest: number;
+  title: string;
+  body: string;
+  source: GuideVersionInfo['source'];
+}
+
+/** One run of a word-level diff: text only in the later version, only in the earlier one, or in both. */
+export interface DiffPart {
+  kind: 'added' | 'removed' | 'same';
+  text: string;
+}
+
+export interface GuideDiff {
+  from: number;
+  to: number;
+  parts: DiffPart[];
+}

@@ -10,6 +10,7 @@ import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
 import { reviewContext } from './review/status';
 import { toSearchHit } from './search/hits';
 import { openSearch, type SearchService } from './search/service';
+import { historyHandlers } from './history/handlers';
 import { packHandlers } from './packs/handlers';
 import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
@@ -80,6 +81,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       now: () => options.clock.now(),
       contentChanged: (next, reason) => showContent(next, reason),
     }),
+    ...historyHandlers({ contentDir: options.contentDir, catalog: () => catalog, packs, store }),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,

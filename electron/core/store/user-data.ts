@@ -10,6 +10,8 @@ const userDataSchema = z.object({
   settings: settingsSchema.default(settingsSchema.parse({})),
   /** Ticked checklist items, keyed by `<guide id>/<lang>@<version>`, as item indexes. */
   checklists: z.record(z.string(), z.array(z.number().int().min(0))).default({}),
+  /** Personal: the version of each guide the person last opened, keyed by `<guide id>/<lang>` (history/last-read.ts). */
+  lastRead: z.record(z.string(), z.number().int().min(1)).default({}),
 });
 export type UserData = z.infer<typeof userDataSchema>;
 
