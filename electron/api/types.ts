@@ -299,5 +299,7 @@ export interface DiffPart {
 export interface GuideDiff {
   from: number;
   to: number;
+  /** The guide language's direction: the diff is shown in it. */
+  dir: 'ltr' | 'rtl';
   parts: DiffPart[];
 }

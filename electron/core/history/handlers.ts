@@ -1,6 +1,7 @@
 import type { Handlers } from '../../api/contract';
 import { FieldbookError } from '../../api/errors';
 import type { Catalog } from '../content/model';
+import { directionOf } from '../library';
 import { guideBody } from '../packs/manifest';
 import type { PacksService } from '../packs/service';
 import type { UserDataStore } from '../store/user-data';
@@ -25,7 +26,12 @@ export function historyHandlers({ contentDir, catalog, packs, store }: HistoryHa
     'guide.version': ({ id, lang, version }) => readVersion(sources, id, lang, version),
     'guide.diff': async ({ id, lang, from, to }) => {
       const [before, after] = await Promise.all([readVersion(sources, id, lang, from), readVersion(sources, id, lang, to)]);
-      return { from, to, parts: wordDiff(before.body, after.body, { before: `version ${from}`, after: `version ${to}` }) };
+      return {
+        from,
+        to,
+        dir: directionOf(catalog(), lang),
+        parts: wordDiff(before.body, after.body, { before: `version ${from}`, after: `version ${to}` }),
+      };
     },
     'guide.markRead': async ({ id, lang, version }) => {
       const previous = store.read().lastRead[lastReadKey(id, lang)] ?? null;
@@ -44,6 +50,7 @@ export function historyHandlers({ contentDir, catalog, packs, store }: HistoryHa
       return {
         from: shown?.meta.version ?? 0,
         to: entry.version,
+        dir: directionOf(catalog(), entry.lang),
         parts: wordDiff(shown?.body ?? '', guideBody(incoming.toString('utf8')), {
           before: `the version shown now of ${path}`,
           after: `the pack's version of ${path}`,

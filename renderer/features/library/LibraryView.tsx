@@ -10,6 +10,7 @@ import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBadge } from '../review/ReviewBadge';
+import { ChangedBadge } from '../guide/HistoryBadge';
 import { filterCards, type BrowseFilter } from './browse';
 import { BrowsePanel } from './BrowsePanel';
 import { CardLanguageNote, LanguageAvailability } from './LanguageAvailability';
@@ -37,6 +38,7 @@ export function GuideCardView({ card, library }: { card: Card; library: LibraryD
         ))}
       </p>
       <ReviewBadge status={card.status} />
+      <ChangedBadge card={card} />
       <p className="review-line">
         {card.review.reviewedBy && card.review.reviewedOn ? (
           <bdi>{t('library.lastReviewed', { date: formatDate(card.review.reviewedOn, lang), by: card.review.reviewedBy })}</bdi>
