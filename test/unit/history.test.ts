@@ -3,6 +3,7 @@ import type { Catalog } from '../../electron/core/content/model';
 import { MAX_DIFF_BYTES, wordDiff } from '../../electron/core/history/diff';
 import { historyHandlers } from '../../electron/core/history/handlers';
 import { MAX_LAST_READ, recordRead } from '../../electron/core/history/last-read';
+import { sha256 } from '../../electron/core/packs/manifest';
 import { openPacks } from '../../electron/core/packs/service';
 import { openUserData, type UserData } from '../../electron/core/store/user-data';
 import { bundledFile, bundledVersion, CONTENT, makePack, makeWorld, NOW, nextVersion, removeWorld, SPANISH_GUIDE } from '../support/packs';
@@ -102,6 +103,32 @@ describe('guide.versions', () => {
         .map((p) => p.text)
         .join(''),
     ).toBe(v2!.body);
+  });
+});
+
+describe('packs.diff', () => {
+  it('shows the words a previewed pack adds to a guide, and refuses a token or path it did not preview', async () => {
+    const { world, packs, handlers } = await history();
+    const updated = nextVersion((await bundledFile(SPANISH_GUIDE)).toString('utf8'), 'Frase que trae el paquete.');
+    const pack = await makePack(world.keys.partnerES, [{ path: SPANISH_GUIDE, bytes: Buffer.from(updated) }]);
+    await packs.preview(pack);
+    const token = sha256(pack);
+    const diff = await handlers['packs.diff']({ token, path: SPANISH_GUIDE });
+    expect(diff).toMatchObject({ from: V, to: V + 1, dir: 'ltr' });
+    expect(
+      diff.parts
+        .filter((p) => p.kind === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('Frase que trae el paquete.');
+    await expect(handlers['packs.diff']({ token: '0'.repeat(64), path: SPANISH_GUIDE })).rejects.toMatchObject({
+      code: 'bad-input',
+      message: expect.stringContaining('open the pack file again'),
+    });
+    await expect(handlers['packs.diff']({ token, path: 'guides/FR/fr-recording-police/fr.md' })).rejects.toMatchObject({ code: 'not-found' });
+    // Once applied, the preview is spent: its diff is no longer offered.
+    await packs.apply(pack);
+    await expect(handlers['packs.diff']({ token, path: SPANISH_GUIDE })).rejects.toMatchObject({ code: 'bad-input' });
   });
 });
 

@@ -39,7 +39,7 @@ export function historyHandlers({ contentDir, catalog, packs, store }: HistoryHa
       return { previous };
     },
     'guide.lastRead': () => store.read().lastRead,
-    'packs.diff': ({ token, path }) => {
+    'packs.diff': async ({ token, path }) => {
       const pack = packs.previewed(token);
       if (!pack) throw new FieldbookError('bad-input', 'packs: that pack is no longer previewed; open the pack file again');
       const entry = pack.manifest.guides.find((guide) => guide.path === path);
