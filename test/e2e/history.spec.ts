@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base } from './fixtures';
 
 const CONTENT = join(import.meta.dirname, '..', '..', 'content');
@@ -46,6 +47,12 @@ base.describe('history of the bundled guides', () => {
     await expect(text).toHaveAttribute('dir', 'rtl');
     await expect(text).toHaveAttribute('lang', 'ar');
     await expect(text.locator('ins').filter({ hasText: 'BitLocker' }).first()).toBeVisible();
+
+    // The open panel and its diff pass axe-core (serious and critical findings), in an Arabic guide.
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="guide-history"]').analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+    ).toEqual([]);
 
     await page.getByTestId('read-version').click();
     const earlier = page.locator('[data-testid="earlier-version"][data-version="1"]');

@@ -16,7 +16,8 @@ export function WordDiff({ parts, lang, dir, label }: { parts: DiffPart[]; lang:
         <ins>{t('versions.legendAdded')}</ins> <del>{t('versions.legendRemoved')}</del> <span>{t('versions.diffCounts', { added, removed })}</span>
       </p>
       {added + removed === 0 && <p role="status">{t('versions.noTextChanges')}</p>}
-      <div className="diff-text" role="document" aria-label={label} lang={lang} dir={dir} data-testid="diff-text">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls, so the keyboard must reach it (axe: scrollable-region-focusable) */}
+      <section className="diff-text" tabIndex={0} aria-label={label} lang={lang} dir={dir} data-testid="diff-text">
         {parts.map((part, index) =>
           part.kind === 'added' ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: the parts are a fixed sequence; their order is their identity
@@ -35,7 +36,7 @@ export function WordDiff({ parts, lang, dir, label }: { parts: DiffPart[]; lang:
             <span key={index}>{part.text}</span>
           ),
         )}
-      </div>
+      </section>
     </div>
   );
 }
