@@ -156,13 +156,17 @@ describe('word diff bounds', () => {
 });
 
 describe('last read', () => {
-  it('markRead returns the version read before, survives a restart, and stays bounded', async () => {
+  it('markRead records only the version shown, returns the one read before, survives a restart, and stays bounded', async () => {
     const { handlers, store, world } = await history();
-    expect(await handlers['guide.markRead']({ id: 'es-recording-police', lang: 'es', version: 1 })).toEqual({ previous: null });
-    expect(await handlers['guide.markRead']({ id: 'es-recording-police', lang: 'es', version: 2 })).toEqual({ previous: 1 });
+    // Only the version shown can be recorded: an earlier or unknown one is refused and nothing is stored.
+    await expect(handlers['guide.markRead']({ id: 'es-recording-police', lang: 'es', version: 1 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(handlers['guide.markRead']({ id: 'no-such-guide', lang: 'es', version: 2 })).rejects.toMatchObject({ code: 'not-found' });
+    expect(await handlers['guide.markRead']({ id: 'es-recording-police', lang: 'es', version: 2 })).toEqual({ previous: null });
+    expect(await handlers['guide.markRead']({ id: 'es-recording-police', lang: 'es', version: 2 })).toEqual({ previous: 2 });
     await store.close();
     const reopened = await openUserData(world.dataDir, () => NOW);
     expect(reopened.read().lastRead).toEqual({ 'es-recording-police/es': 2 });
+    expect(reopened.read().lastRead['no-such-guide/es']).toBeUndefined();
     await reopened.close();
 
     const draft = { lastRead: {} } as UserData;

@@ -34,6 +34,10 @@ export function historyHandlers({ contentDir, catalog, packs, store }: HistoryHa
       };
     },
     'guide.markRead': async ({ id, lang, version }) => {
+      const shown = catalog().guides.find((guide) => guide.meta.id === id && guide.meta.lang === lang);
+      // Only what the library shows can have been read: a made-up id or version is not stored.
+      if (shown?.meta.version !== version)
+        throw new FieldbookError('not-found', `guide.markRead: "${id}" in "${lang}" is not shown at version ${version}; reopen the guide.`);
       const previous = store.read().lastRead[lastReadKey(id, lang)] ?? null;
       if (previous !== version) await store.update((draft) => recordRead(draft, id, lang, version));
       return { previous };
