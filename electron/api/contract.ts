@@ -11,7 +11,20 @@ import {
   safetyChangeSchema,
 } from './safety';
 import { settingsChangeSchema } from './settings';
-import type { AppInfo, GuideView, LibraryData, PackPreview, PacksList, SearchHit, Settings, ShareStatus, UpdateCheck } from './types';
+import type {
+  AppInfo,
+  GuideDiff,
+  GuideVersionInfo,
+  GuideVersionText,
+  GuideView,
+  LibraryData,
+  PackPreview,
+  PacksList,
+  SearchHit,
+  Settings,
+  ShareStatus,
+  UpdateCheck,
+} from './types';
 import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 import type { CollectionSummary, CollectionView, HandoutResult } from './types';
@@ -36,6 +49,7 @@ const none = z.strictObject({});
 /** A 64 MB pack file (the core's limit) in base64. */
 const MAX_PACK_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
 const guideId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a guide id (lower-case words joined by hyphens)');
+const version = z.number().int().min(1).max(1_000_000);
 const lang = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar');
 
 export const contract = {
@@ -50,6 +64,33 @@ export const contract = {
   'guide.setChecked': method<number[]>()(
     z.strictObject({ id: guideId, lang, version: z.number().int().min(1), checked: z.array(z.number().int().min(0).max(10_000)).max(10_000) }),
     'Saves which checklist items are ticked for one guide version; returns them.',
+  ),
+  'guide.versions': method<GuideVersionInfo[]>()(
+    z.strictObject({ id: guideId, lang }),
+    'Every published version of a guide in one language, newest first, with its changelog entry and where its text is kept.',
+  ),
+  'guide.version': method<GuideVersionText>()(
+    z.strictObject({ id: guideId, lang, version }),
+    'The Markdown text of one version of a guide (an unknown version is a not-found error naming the versions kept).',
+  ),
+  'guide.diff': method<GuideDiff>()(
+    z.strictObject({ id: guideId, lang, from: version, to: version }),
+    'A word-level diff between two versions of a guide; each side is limited to 200 KB.',
+  ),
+  'guide.markRead': method<{ previous: number | null }>()(
+    z.strictObject({ id: guideId, lang, version }),
+    'Remembers the version of a guide the person opened; returns the one they opened before (null the first time).',
+  ),
+  'guide.lastRead': method<Record<string, number>>()(none, 'The version last opened of each guide the person has read, keyed by `<id>/<lang>`.'),
+  'packs.diff': method<GuideDiff>()(
+    z.strictObject({
+      token: z.string().regex(/^[0-9a-f]{64}$/),
+      path: z
+        .string()
+        .max(300)
+        .regex(/^guides\/[A-Za-z0-9-]+\/[a-z0-9-]+\/[A-Za-z0-9-]+\.md$/),
+    }),
+    "A word-level diff between the version shown now and the previewed pack's version of one guide (by its path).",
   ),
   'search.query': method<SearchHit[]>()(
     z.strictObject({

@@ -327,3 +327,41 @@ export type ShareStatus =
       limitedTo: number | null;
       qr: { size: number; cells: string };
     };
+
+/** One published version of a guide in one language, and where its text is kept. */
+export interface GuideVersionInfo {
+  version: number;
+  date: string;
+  /** Its changelog entry; empty when no kept text has one. */
+  changes: string;
+  /** The bundled guide, the bundled content's history folder, or an installed pack. */
+  source: 'bundled' | 'history' | 'pack';
+  /** The version the library shows now. */
+  current: boolean;
+}
+
+/** The text of one version, as Markdown for the reader's own rendering and sanitising. */
+export interface GuideVersionText {
+  id: string;
+  lang: string;
+  version: number;
+  /** The newest version kept. */
+  latest: number;
+  title: string;
+  body: string;
+  source: GuideVersionInfo['source'];
+}
+
+/** One run of a word-level diff: text only in the later version, only in the earlier one, or in both. */
+export interface DiffPart {
+  kind: 'added' | 'removed' | 'same';
+  text: string;
+}
+
+export interface GuideDiff {
+  from: number;
+  to: number;
+  /** The guide language's direction: the diff is shown in it. */
+  dir: 'ltr' | 'rtl';
+  parts: DiffPart[];
+}

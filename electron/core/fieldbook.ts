@@ -15,6 +15,7 @@ import { safetyHandlers } from './safety/handlers';
 import { readingHandlers } from './safety/reading';
 import type { KdfParams } from './safety/vault';
 import { openSearch, type SearchService } from './search/service';
+import { historyHandlers } from './history/handlers';
 import { packHandlers } from './packs/handlers';
 import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
@@ -111,6 +112,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       now: () => options.clock.now(),
       contentChanged: (next, reason) => showContent(next, reason),
     }),
+    ...historyHandlers({ contentDir: options.contentDir, catalog: () => catalog, packs, store }),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,

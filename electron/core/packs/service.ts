@@ -37,6 +37,8 @@ export interface PacksService {
   state(): PackState;
   /** The version of the key list in use: the newer of the shipped one and the last one accepted. */
   keyListVersion(): number | null;
+  /** The pack last previewed, when its bytes hash to `token` and nothing was applied or undone since. */
+  previewed(token: string): VerifiedPack | null;
 }
 
 /** Installed packs over the bundled content: verify, preview, apply and undo, and the layered catalog. */
@@ -148,6 +150,7 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
         return undoLast(store);
       }),
     state: () => store.read(),
+    previewed: (token) => (last?.hash === token && last.serial === serial ? last.result.verified : null),
     keyListVersion: () => {
       const kept = (store.read().trusted.keyList as { signed?: { version?: number } } | null)?.signed?.version ?? null;
       const shipped = anchors.keyList?.signed.version ?? null;

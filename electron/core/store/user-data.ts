@@ -19,6 +19,8 @@ const userDataSchema = z.object({
   /** The passphrase lock's settings (readable: see safety/personal-section.ts for what is sealed). */
   safety: safetySchema.default(safetySchema.parse({})),
   ...readingSchemaShape,
+  /** Personal: the version of each guide the person last opened, keyed by `<guide id>/<lang>` (history/last-read.ts). */
+  lastRead: z.record(z.string(), z.number().int().min(1)).default({}),
 });
 export type UserData = z.infer<typeof userDataSchema>;
 

@@ -13,6 +13,7 @@ import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { useCurrentSection } from './current-section';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
+import { GuideHistory } from './HistoryPanel';
 import { LIMITS } from './bounds';
 import { GuideWorkshopTools, SectionAddControls } from '../workshops/GuideWorkshopTools';
 import { SourceTitle } from './SourceTitle';
@@ -143,6 +144,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
       </p>
       <ReviewBanner guide={g} />
       <GuideWorkshopTools guide={g} />
+      <GuideHistory guide={g} />
       {g.languages.length > 1 && (
         <nav className="translations" aria-label={t('guide.translations')} lang={lang} dir={uiDir}>
           <span>{t('guide.translations')}:</span>{' '}

@@ -11,6 +11,7 @@ import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBadge } from '../review/ReviewBadge';
+import { ChangedBadge } from '../guide/HistoryBadge';
 import { AddToCollection } from '../workshops/AddToCollection';
 import { filterCards, groupCards, placeOf, type BrowseFilter, type CardGroup } from './browse';
 import { BrowsePanel } from './BrowsePanel';
@@ -47,6 +48,7 @@ export function GuideCardView({ card, library, position }: { card: Card; library
         ))}
       </p>
       <ReviewBadge status={card.status} />
+      <ChangedBadge card={card} />
       <p className="review-line">
         {card.review.reviewedBy && card.review.reviewedOn ? (
           <bdi>{t('library.lastReviewed', { date: formatDate(card.review.reviewedOn, lang), by: card.review.reviewedBy })}</bdi>

@@ -4,6 +4,7 @@ import type { PackChangeKind, PackPreview } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { PackGuideDiff } from '../guide/HistoryPackDiff';
 
 type Step =
   | { name: 'idle' }
@@ -122,7 +123,7 @@ export function PacksView() {
   );
 }
 
-function Preview({ preview, onApply, onCancel }: { preview: PackPreview; onApply: () => void; onCancel: () => void }) {
+function Preview({ preview, onApply, onCancel }: { preview: PackPreview & { token: string }; onApply: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const kind = (k: PackChangeKind) => t(`packs.kind.${k}`);
   return (
@@ -150,6 +151,7 @@ function Preview({ preview, onApply, onCancel }: { preview: PackPreview; onApply
             <th scope="col">{t('packs.change')}</th>
             <th scope="col">{t('packs.guide')}</th>
             <th scope="col">{t('packs.version')}</th>
+            <th scope="col">{t('versions.title')}</th>
           </tr>
         </thead>
         <tbody>
@@ -164,6 +166,7 @@ function Preview({ preview, onApply, onCancel }: { preview: PackPreview; onApply
                   {change.from ?? '—'} → {change.to ?? '—'}
                 </bdi>
               </td>
+              <td>{change.kind === 'changed' && <PackGuideDiff token={preview.token} change={change} />}</td>
             </tr>
           ))}
         </tbody>
