@@ -3,8 +3,20 @@
 // (`ip netns exec NS node share-client.mjs URL METHODS [MAIN_PORT]`), and prints what it saw as JSON.
 import { request } from 'node:http';
 
-/** One raw request: the path goes out exactly as written (no URL normalisation), as a hostile client would send it. */
-export function raw(base, path, { method = 'GET', headers = {}, body } = {}) {
+/**
+ * One raw request: the path goes out exactly as written (no URL normalisation), as a hostile client would send it.
+ * Told to slow down (429), it waits as long as the share asks and sends it again, as a well-behaved page would: the
+ * answer that counts is the share's answer to the request itself, not to how many came before it.
+ */
+export async function raw(base, path, options = {}) {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await once(base, path, options);
+    if (answer.status !== 429 || attempt >= 20) return answer;
+    await new Promise((resolve) => setTimeout(resolve, Number(answer.headers['retry-after'] ?? 1) * 1000));
+  }
+}
+
+function once(base, path, { method = 'GET', headers = {}, body } = {}) {
   const url = new URL(base);
   return new Promise((resolve) => {
     const req = request({ host: url.hostname, port: url.port, path, method, agent: false, headers: { host: url.host, ...headers } }, (res) => {
