@@ -71,6 +71,13 @@ export interface GuideCard {
   translationOf: { lang: string; version: number } | null;
   /** Every language this guide exists in, this one included. */
   languages: string[];
+  /**
+   * The installed pack this text came from, when that pack is past its expiry at the core's clock (computed per
+   * call, never stored): its guidance may be stale or withheld newer text (a freeze attack). null otherwise.
+   */
+  packExpired: { pack: string; expires: string } | null;
+  /** The bundled file differs from the signed manifest shipped with the app: it was changed outside Fieldbook. */
+  modifiedOutside: boolean;
 }
 
 export interface ContentProblemInfo {

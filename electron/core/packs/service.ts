@@ -116,10 +116,17 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
   }
 
   async function catalog(): Promise<Catalog> {
-    const overlay = await packOverlay(store, store.read(), bundled);
+    const state = store.read();
+    const overlay = await packOverlay(store, state, bundled);
     if (overlay.files.size === 0 && overlay.problems.length === 0) return bundled;
     const layered = await loadContent(options.contentDir, { files: overlay.files });
-    return { ...layered, problems: [...layered.problems, ...overlay.problems] };
+    // Each guide a pack laid over names that pack and its expiry, so a stale pack shows once its date has passed.
+    const guides = layered.guides.map((guide) => {
+      const from = overlay.from.get(guide.file);
+      const installed = from && state.installed[from.pack];
+      return installed ? { ...guide, pack: { id: from.pack, sequence: installed.sequence, expires: installed.expires } } : guide;
+    });
+    return { ...layered, guides, problems: [...layered.problems, ...overlay.problems] };
   }
 
   // Applies and undos run one at a time, each verifying against the state the one before it left.

@@ -9,6 +9,7 @@ import { hrefFor, type Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
 import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { ContentBanner } from '../packs/ContentFlags';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { useCurrentSection } from './current-section';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
@@ -132,6 +133,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
         {g.summary}
       </p>
       <ReviewBanner guide={g} />
+      <ContentBanner guide={g} />
       {g.languages.length > 1 && (
         <nav className="translations" aria-label={t('guide.translations')} lang={lang} dir={uiDir}>
           <span>{t('guide.translations')}:</span>{' '}

@@ -9,6 +9,7 @@ import { useAsync } from '../../lib/use-async';
 import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { ContentBadges } from '../packs/ContentFlags';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { filterCards, type BrowseFilter } from './browse';
 import { BrowsePanel } from './BrowsePanel';
@@ -37,6 +38,7 @@ export function GuideCardView({ card, library }: { card: Card; library: LibraryD
         ))}
       </p>
       <ReviewBadge status={card.status} />
+      <ContentBadges card={card} />
       <p className="review-line">
         {card.review.reviewedBy && card.review.reviewedOn ? (
           <bdi>{t('library.lastReviewed', { date: formatDate(card.review.reviewedOn, lang), by: card.review.reviewedBy })}</bdi>
