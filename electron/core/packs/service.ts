@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadContent } from '../content/load';
 import type { Catalog } from '../content/model';
 import { applyPack, undoLast } from './apply';
+import { type BundledCheck, checkBundled } from './bundled';
 import type { PackPreview } from '../../api/types';
 import { type CurrentGuide, packChanges } from './changes';
 import { describeKey } from './keylist';
@@ -51,8 +52,10 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
     loadContent(options.contentDir),
   ]);
 
-  // The bundled content as last read: read again when its folder changes (rereadBundled).
+  // The bundled content as last read: read again when its folder changes (rereadBundled), and checked each time
+  // against its signed manifest.
   let bundled = initialBundled;
+  let atRest: BundledCheck = await checkBundled(options.contentDir, options.keysDir, anchors.keyList);
 
   // The last preview, reused by an apply of the same bytes while nothing was applied or undone in between.
   let serial = 0;
@@ -111,22 +114,26 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
   }
 
   async function rereadBundled(): Promise<void> {
-    bundled = await loadContent(options.contentDir);
+    [bundled, atRest] = await Promise.all([loadContent(options.contentDir), checkBundled(options.contentDir, options.keysDir, anchors.keyList)]);
     serial++;
   }
 
   async function catalog(): Promise<Catalog> {
     const state = store.read();
     const overlay = await packOverlay(store, state, bundled);
-    if (overlay.files.size === 0 && overlay.problems.length === 0) return bundled;
-    const layered = await loadContent(options.contentDir, { files: overlay.files });
-    // Each guide a pack laid over names that pack and its expiry, so a stale pack shows once its date has passed.
+    const layered =
+      overlay.files.size === 0 && overlay.problems.length === 0 ? bundled : await loadContent(options.contentDir, { files: overlay.files });
+    // Each guide a pack laid over names that pack and its expiry, so a stale pack shows once its date has passed; a
+    // bundled file whose bytes differ from the signed bundled manifest is marked as modified outside Fieldbook.
     const guides = layered.guides.map((guide) => {
       const from = overlay.from.get(guide.file);
       const installed = from && state.installed[from.pack];
-      return installed ? { ...guide, pack: { id: from.pack, sequence: installed.sequence, expires: installed.expires } } : guide;
+      if (installed) return { ...guide, pack: { id: from.pack, sequence: installed.sequence, expires: installed.expires } };
+      return atRest.modified.has(guide.file) ? { ...guide, modifiedOutside: true } : guide;
     });
-    return { ...layered, guides, problems: [...layered.problems, ...overlay.problems] };
+    const invalid =
+      atRest.problems.length > 0 ? [...layered.invalid, { file: atRest.problems[0]!.file, problems: atRest.problems }] : layered.invalid;
+    return { ...layered, guides, invalid, problems: [...layered.problems, ...overlay.problems, ...atRest.problems] };
   }
 
   // Applies and undos run one at a time, each verifying against the state the one before it left.
