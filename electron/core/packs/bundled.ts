@@ -94,7 +94,7 @@ export async function checkBundled(contentDir: string, keysDir: string, keyList:
   const signer = keyList.signed.keys.find((key) => key.id === manifest.signer);
   // Bundled content is checked at rest, long after release: a maintainer key that has since expired still vouches
   // for what it signed then, but a key that is not a maintainer's never does.
-  if (!signer || signer.role !== 'maintainer')
+  if (signer?.role !== 'maintainer')
     return problem(
       `the manifest of the bundled guides is signed by key ${manifest.signer}, which is no maintainer key in the key list; reinstall Fieldbook`,
     );
