@@ -234,6 +234,8 @@ export interface PackPreview {
   signer: { id: string; name: string; role: 'maintainer' | 'partner'; jurisdictions: string[] | null; expires: string; description: string };
   keyListVersion: number;
   changes: PackGuideChange[];
+  /** For a bundle of packs (passed on from another installation): each pack's own preview, in the order they apply. */
+  parts?: PackPreview[];
 }
 
 export interface InstalledPackInfo {
@@ -247,6 +249,14 @@ export interface InstalledPackInfo {
   guides: number;
   /** Past its expiry: its guides are shown as expired content. */
   expired: boolean;
+}
+
+/** Installed content to pass on: an original pack file, or a bundle of them (electron/core/packs/bundle.ts). */
+export interface PackExport {
+  fileName: string;
+  /** The file, in base64. */
+  bytes: string;
+  packs: { pack: string; sequence: number }[];
 }
 
 export interface PacksList {

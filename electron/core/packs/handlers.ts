@@ -5,7 +5,7 @@ import type { Catalog } from '../content/model';
 import { sha256 } from './manifest';
 import type { PacksService } from './service';
 
-export type PackHandlers = Pick<Handlers, 'packs.preview' | 'packs.apply' | 'packs.undo' | 'packs.list'>;
+export type PackHandlers = Pick<Handlers, 'packs.preview' | 'packs.apply' | 'packs.undo' | 'packs.list' | 'packs.export'>;
 
 export interface PackHandlerDeps {
   packs: PacksService;
@@ -64,5 +64,9 @@ export function packHandlers({ packs, now, contentChanged }: PackHandlerDeps): P
       return list();
     },
     'packs.list': () => list(),
+    'packs.export': async ({ jurisdiction }) => {
+      const exported = await packs.exportInstalled(jurisdiction);
+      return { fileName: exported.fileName, bytes: exported.bytes.toString('base64'), packs: exported.packs };
+    },
   };
 }

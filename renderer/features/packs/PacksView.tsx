@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackChangeKind, PackPreview } from '../../../electron/api/types';
 import { client } from '../../lib/client';
+import { download } from '../../lib/download';
+import { jurisdictionName } from '../../lib/names';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
 
@@ -21,6 +23,57 @@ async function base64Of(file: File): Promise<string> {
 }
 
 const day = (iso: string) => iso.slice(0, 10);
+
+/** Pass installed content on: the original signed pack files (one, or a bundle), for all or one jurisdiction. */
+function ExportPacks({ disabled }: { disabled: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [jurisdiction, setJurisdiction] = useState('');
+  const [state, setState] = useState<{ status: 'idle' | 'saving' } | { status: 'saved'; fileName: string } | { status: 'error'; message: string }>({
+    status: 'idle',
+  });
+  const [library] = useAsync(() => client.invoke('library.list'), []);
+  const save = async () => {
+    setState({ status: 'saving' });
+    try {
+      const file = await client.invoke('packs.export', jurisdiction ? { jurisdiction } : {});
+      download(
+        file.fileName,
+        'application/octet-stream',
+        Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0)),
+      );
+      setState({ status: 'saved', fileName: file.fileName });
+    } catch (failure) {
+      setState({ status: 'error', message: (failure as Error).message.replace(/^packs: /, '') });
+    }
+  };
+  return (
+    <section aria-labelledby="pack-export-title" data-testid="pack-export" data-export-state={state.status}>
+      <h2 id="pack-export-title">{t('packs.export.title')}</h2>
+      <p>{t('packs.export.intro')}</p>
+      <label>
+        {t('packs.export.which')}{' '}
+        <select value={jurisdiction} onChange={(event) => setJurisdiction(event.target.value)} data-testid="pack-export-jurisdiction">
+          <option value="">{t('packs.export.all')}</option>
+          {library.status === 'ready' &&
+            library.value.jurisdictions.map((j) => (
+              <option key={j.code} value={j.code}>
+                {jurisdictionName(library.value, j.code, i18n.language)}
+              </option>
+            ))}
+        </select>
+      </label>{' '}
+      <button type="button" disabled={disabled || state.status === 'saving'} onClick={() => void save()}>
+        {t('packs.export.save')}
+      </button>
+      <p role="status">{state.status === 'saved' ? t('packs.export.saved', { file: state.fileName }) : ''}</p>
+      {state.status === 'error' && (
+        <p role="alert" className="notice notice-warning">
+          {state.message}
+        </p>
+      )}
+    </section>
+  );
+}
 
 /** Import a content pack: open the file, read what it would change and who vouches for it, apply, undo. */
 export function PacksView() {
@@ -116,6 +169,7 @@ export function PacksView() {
           <button type="button" disabled={!list.value.canUndo || busy} onClick={() => void undo()}>
             {t('packs.undo')}
           </button>
+          {list.value.installed.length > 0 && <ExportPacks disabled={busy} />}
         </>
       )}
     </section>

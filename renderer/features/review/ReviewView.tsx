@@ -7,22 +7,9 @@ import { jurisdictionName, languageName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
 import { useSettings } from '../../lib/settings';
 import { useAsync } from '../../lib/use-async';
+import { download } from '../../lib/download';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { ReviewBadge } from './ReviewBadge';
-
-/** Saves text as a file through a Blob URL made in the page: nothing leaves the machine. */
-function download(fileName: string, mediaType: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the click; revoking later leaves the browser time to read the Blob.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 function CountsTable({
   caption,
