@@ -270,6 +270,10 @@ export interface EventMap {
   notice: DataNotice;
   'settings-changed': Settings;
   'content-changed': ContentChange;
+  /** Desktop File ▸ Open content pack…: the chosen file, for the Packs screen to preview. */
+  'pack-file': { name: string; bytes: string };
+  /** While a pack is applied: how far it is (`done` of `total` steps). */
+  'pack-progress': { stage: 'storing' | 'recording' | 'refreshing' | 'done'; done: number; total: number };
 }
 export type EventName = keyof EventMap;
 

@@ -79,6 +79,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       packs,
       now: () => options.clock.now(),
       contentChanged: (next, reason) => showContent(next, reason),
+      progress: (event) => emit('pack-progress', event),
     }),
     'app.info': () => ({
       version: options.version,

@@ -1,3 +1,4 @@
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session, type WebContents } from 'electron';
 import { FieldbookError } from '../api/errors';
@@ -7,6 +8,7 @@ import { openFieldbook } from '../core/fieldbook';
 import { hardenContents } from './contents';
 import { bindRouter, sendEvent } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { menuTemplate, openPackFile } from './menu';
 import { hardenSession } from './session';
 import { desktopLanguage, desktopText } from './strings';
 import { APP_ORIGIN } from './trust';
@@ -37,26 +39,27 @@ let chosenLanguage: () => string | null = () => null;
 const uiLanguage = () => desktopLanguage(chosenLanguage(), app.getPreferredSystemLanguages());
 
 function buildMenu(): void {
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      {
-        label: desktopText(uiLanguage(), 'viewMenu'),
-        submenu: [
-          { role: 'reload' },
-          { type: 'separator' },
-          { role: 'resetZoom' },
-          { role: 'zoomIn' },
-          { role: 'zoomOut' },
-          { type: 'separator' },
-          { role: 'togglefullscreen' },
-        ],
-      },
-      { role: 'windowMenu' },
-    ]),
-  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(uiLanguage(), process.platform, { openPack: () => void openPackFromMenu() })));
+}
+
+/** File ▸ Open content pack…: the bytes go to the interface, which previews the pack on its Packs screen. */
+async function openPackFromMenu(): Promise<void> {
+  const window = mainWindow;
+  if (!window) return;
+  await openPackFile({
+    choose: async () => {
+      const chosen = await dialog.showOpenDialog(window, {
+        title: desktopText(uiLanguage(), 'openPack'),
+        filters: [{ name: desktopText(uiLanguage(), 'packFiles'), extensions: ['fbpack'] }],
+        properties: ['openFile'],
+      });
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
+    size: async (path) => (await stat(path)).size,
+    read: (path) => readFile(path),
+    send: (file) => sendEvent(window.webContents, 'pack-file', file),
+    fail: (message) => dialog.showErrorBox(desktopText(uiLanguage(), 'openPack'), message),
+  });
 }
 
 async function start(): Promise<void> {
@@ -118,6 +121,7 @@ async function start(): Promise<void> {
     buildMenu(); // the menu speaks the interface language too
   });
   fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
+  fieldbook.on('pack-progress', (progress) => sendEvent(window.webContents, 'pack-progress', progress));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.

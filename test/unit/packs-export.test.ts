@@ -1,9 +1,8 @@
-import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPack } from '../../electron/core/packs/build';
-import { fixedClock, inProcessClient } from '../support/in-process';
-import { bundledFile, FRENCH_GUIDE, makePack, makeWorld, nextVersion, packInput, removeWorld, SPANISH_GUIDE } from '../support/packs';
+import type { inProcessClient } from '../support/in-process';
+import { appWorld, bundledFile, FRENCH_GUIDE, makePack, nextVersion, packInput, removeWorld, SPANISH_GUIDE } from '../support/packs';
 
 /**
  * Pass it on: a trainer exports what is installed (all of it, or one jurisdiction's part) and hands the file over;
@@ -17,13 +16,8 @@ afterEach(async () => {
 });
 
 async function twoInstallations() {
-  const world = await makeWorld();
+  const { world, open } = await appWorld();
   cleanup.push(world.dir);
-  const contentDir = join(world.dir, 'content');
-  await cp('content', contentDir, { recursive: true });
-  await rm(join(contentDir, 'keys'), { recursive: true });
-  await cp(world.keysDir, join(contentDir, 'keys'), { recursive: true });
-  const open = (dataDir: string) => inProcessClient(dataDir, { contentDir, clock: fixedClock('2027-01-15') });
   return { world, open, trainer: join(world.dir, 'trainer'), observer: join(world.dir, 'observer') };
 }
 

@@ -1,8 +1,5 @@
-import { cp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock, inProcessClient } from '../support/in-process';
-import { bundledFile, makePack, makeWorld, nextVersion, removeWorld, SPANISH_GUIDE } from '../support/packs';
+import { appWorld, bundledFile, makePack, nextVersion, removeWorld, SPANISH_GUIDE } from '../support/packs';
 
 /**
  * Stale packs show (TUF's freeze attack): a pack accepted while current keeps its guides installed after it expires,
@@ -20,13 +17,10 @@ const EXPIRES = new Date('2027-03-01T00:00:00Z');
 
 describe('stale packs', () => {
   it('marks the guides of a pack past its expiry as expired content, computed from the clock', async () => {
-    const world = await makeWorld();
+    const app = await appWorld();
+    const { world } = app;
     cleanup.push(world.dir);
-    const contentDir = join(world.dir, 'content');
-    await cp('content', contentDir, { recursive: true });
-    await rm(join(contentDir, 'keys'), { recursive: true });
-    await cp(world.keysDir, join(contentDir, 'keys'), { recursive: true });
-    const open = (date: string) => inProcessClient(world.dataDir, { contentDir, clock: fixedClock(date) });
+    const open = (date: string) => app.open(world.dataDir, date);
 
     const updated = nextVersion((await bundledFile(SPANISH_GUIDE)).toString('utf8'), `Texto con la palabra ${WORD}.`);
     const bytes = (await makePack(world.keys.partnerES, [{ path: SPANISH_GUIDE, bytes: Buffer.from(updated) }], { expires: EXPIRES })).toString(

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackChangeKind, PackPreview } from '../../../electron/api/types';
+import type { EventMap, PackChangeKind, PackPreview } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { download } from '../../lib/download';
 import { jurisdictionName } from '../../lib/names';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { useOpenedPacks } from './opened';
 
 type Step =
   | { name: 'idle' }
@@ -82,19 +83,26 @@ export function PacksView() {
   const [error, setError] = useState<string | null>(null);
   const [list, reload] = useAsync(() => client.invoke('packs.list'), []);
 
-  const open = async (file: File | undefined) => {
-    if (!file) return;
+  const [progress, setProgress] = useState<EventMap['pack-progress'] | null>(null);
+  useEffect(() => client.on('pack-progress', setProgress), []);
+  const preview = useCallback(async (bytes: () => Promise<string>) => {
     setError(null);
     setStep({ name: 'checking' });
     try {
-      setStep({ name: 'preview', preview: await client.invoke('packs.preview', { bytes: await base64Of(file) }) });
+      setStep({ name: 'preview', preview: await client.invoke('packs.preview', { bytes: await bytes() }) });
     } catch (failure) {
       setError((failure as Error).message);
       setStep({ name: 'idle' });
     }
+  }, []);
+  const open = async (file: File | undefined) => {
+    if (file) await preview(() => base64Of(file));
   };
+  // A file chosen with the desktop File menu arrives as bytes and is previewed the same way.
+  useOpenedPacks(useCallback((file: EventMap['pack-file']) => void preview(async () => file.bytes), [preview]));
   const apply = async (token: string) => {
     setError(null);
+    setProgress(null);
     setStep({ name: 'applying' });
     try {
       setStep({ name: 'applied', preview: await client.invoke('packs.apply', { token }) });
@@ -141,6 +149,18 @@ export function PacksView() {
       <p role="status">
         {busy ? t(step.name === 'checking' ? 'packs.checking' : 'packs.applying') : step.name === 'applied' ? t('packs.applied') : ''}
       </p>
+      {step.name === 'applying' && (
+        <progress
+          data-testid="pack-progress"
+          aria-label={t('packs.applying')}
+          max={progress?.total ?? 1}
+          value={progress?.done ?? 0}
+          aria-valuemin={0}
+          aria-valuemax={progress?.total ?? 1}
+          aria-valuenow={progress?.done ?? 0}
+          aria-valuetext={progress ? t('packs.progress', { done: progress.done, total: progress.total }) : undefined}
+        />
+      )}
       {error && (
         <div role="alert" className="notice notice-warning" data-testid="pack-refusal">
           <p>{t('packs.refused')}</p>

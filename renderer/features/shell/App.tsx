@@ -6,6 +6,7 @@ import { FindBar } from '../find/FindBar';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
+import { listenForOpenedPacks } from '../packs/opened';
 import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
 import { SearchBox } from '../search/SearchBox';
@@ -22,6 +23,7 @@ export function App({ info }: { info: AppInfo }) {
   useEffect(() => {
     document.documentElement.dataset.ready = 'true';
   }, []);
+  useEffect(() => listenForOpenedPacks(), []);
   return (
     <>
       <a
