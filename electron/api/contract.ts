@@ -18,6 +18,7 @@ import type {
   GuideVersionText,
   GuideView,
   LibraryData,
+  PackExport,
   PackPreview,
   PacksList,
   SearchHit,
@@ -134,6 +135,10 @@ export const contract = {
   ),
   'packs.undo': method<PacksList>()(none, 'Returns the installed content to the state before the last pack applied.'),
   'packs.list': method<PacksList>()(none, 'The installed packs, whether there is anything to undo, and the key list version in use.'),
+  'packs.export': method<PackExport>()(
+    z.strictObject({ jurisdiction: z.string().max(20).optional() }),
+    'The installed packs (or those with guides for one jurisdiction) as their original signed files, one pack or a bundle, in base64, to save.',
+  ),
   'updates.check': method<UpdateCheck>()(
     none,
     'Checks for an app update now, only if the person has turned update checks on; never sends an install identifier.',

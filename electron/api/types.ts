@@ -71,6 +71,13 @@ export interface GuideCard {
   translationOf: { lang: string; version: number } | null;
   /** Every language this guide exists in, this one included. */
   languages: string[];
+  /**
+   * The installed pack this text came from, when that pack is past its expiry at the core's clock (computed per
+   * call, never stored): its guidance may be stale or withheld newer text (a freeze attack). null otherwise.
+   */
+  packExpired: { pack: string; expires: string } | null;
+  /** The bundled file differs from the signed manifest shipped with the app: it was changed outside Fieldbook. */
+  modifiedOutside: boolean;
 }
 
 export interface ContentProblemInfo {
@@ -228,6 +235,8 @@ export interface PackPreview {
   signer: { id: string; name: string; role: 'maintainer' | 'partner'; jurisdictions: string[] | null; expires: string; description: string };
   keyListVersion: number;
   changes: PackGuideChange[];
+  /** For a bundle of packs (passed on from another installation): each pack's own preview, in the order they apply. */
+  parts?: PackPreview[];
 }
 
 export interface InstalledPackInfo {
@@ -241,6 +250,14 @@ export interface InstalledPackInfo {
   guides: number;
   /** Past its expiry: its guides are shown as expired content. */
   expired: boolean;
+}
+
+/** Installed content to pass on: an original pack file, or a bundle of them (electron/core/packs/bundle.ts). */
+export interface PackExport {
+  fileName: string;
+  /** The file, in base64. */
+  bytes: string;
+  packs: { pack: string; sequence: number }[];
 }
 
 export interface PacksList {
@@ -257,6 +274,10 @@ export interface EventMap {
   /** The app locked (quick exit, idle, by hand) or was wiped: every window drops what it shows. */
   locked: { reason: 'manual' | 'idle' | 'quick-exit' | 'wiped' };
   'content-changed': ContentChange;
+  /** Desktop File ▸ Open content pack…: the chosen file, for the Packs screen to preview. */
+  'pack-file': { name: string; bytes: string };
+  /** While a pack is applied: how far it is (`done` of `total` steps). */
+  'pack-progress': { stage: 'storing' | 'recording' | 'refreshing' | 'done'; done: number; total: number };
 }
 export type EventName = keyof EventMap;
 

@@ -32,6 +32,7 @@ Commands:
   pack [folder]       pack a content folder's guides into one signed pack file, full or --base delta
   verify PACK         check a pack as the app would, and print what it holds or why it is refused
   diff PACK [folder]  what a pack would change in a content folder: added, changed, metadata only, removed
+  sign-bundled [folder]  sign the manifest of the bundled guides (after editing any guide, before a release)
                       each of these takes --help; see "Keys, packs and trust" in content/README.md`;
 
 function fail(message: string): never {
@@ -220,6 +221,7 @@ switch (command) {
   case 'pack':
   case 'verify':
   case 'diff':
+  case 'sign-bundled':
     process.exit(await runPackCommand(command, rest));
     break;
   default:

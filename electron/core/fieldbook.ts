@@ -111,6 +111,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       packs,
       now: () => options.clock.now(),
       contentChanged: (next, reason) => showContent(next, reason),
+      progress: (event) => emit('pack-progress', event),
     }),
     ...historyHandlers({ contentDir: options.contentDir, catalog: () => catalog, packs, store }),
     'app.info': () => ({

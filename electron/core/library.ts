@@ -27,7 +27,16 @@ export function toCard(catalog: Catalog, guide: Guide, review: ReviewContext): G
     status: reviewStatus(guide, sourceOf(catalog, guide), review),
     translationOf: meta.translation_of ?? null,
     languages: versionsOf(catalog, meta.id).map((other) => other.meta.lang),
+    packExpired: packExpired(guide, review),
+    modifiedOutside: guide.modifiedOutside === true,
   };
+}
+
+/** The guide's pack and its expiry when that pack has expired at the review clock (TUF's freeze attack shows). */
+function packExpired(guide: Guide, review: ReviewContext): GuideCard['packExpired'] {
+  if (!guide.pack) return null;
+  const now = Date.parse(review.now ?? `${review.today}T00:00:00Z`);
+  return Date.parse(guide.pack.expires) <= now ? { pack: guide.pack.id, expires: guide.pack.expires } : null;
 }
 
 export function libraryData(catalog: Catalog, review: ReviewContext): LibraryData {

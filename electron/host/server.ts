@@ -43,7 +43,7 @@ export const DEFAULT_LIMITS: HostLimits = {
 };
 /** A pack file travels in one call, base64-encoded: the core's 64 MB limit and a little over. */
 const MAX_PACK_BODY = 90 * 1024 * 1024;
-const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed', 'share-changed', 'locked'];
+const EVENTS: EventName[] = ['notice', 'settings-changed', 'content-changed', 'share-changed', 'locked', 'pack-progress'];
 
 export interface HostOptions {
   router: Router;

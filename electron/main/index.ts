@@ -1,3 +1,4 @@
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session, type WebContents } from 'electron';
 import { FieldbookError } from '../api/errors';
@@ -11,6 +12,7 @@ import { printHandout } from './handout';
 import { bindRouter, sendEvent } from './ipc';
 import { onLocked, QUICK_EXIT_ACCELERATOR, quickExit } from './quick-exit';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { menuTemplate, openPackFile } from './menu';
 import { hardenSession } from './session';
 import { desktopLanguage, desktopText } from './strings';
 import { APP_ORIGIN } from './trust';
@@ -45,27 +47,33 @@ const uiLanguage = () => desktopLanguage(chosenLanguage(), app.getPreferredSyste
 
 function buildMenu(): void {
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      {
-        label: desktopText(uiLanguage(), 'viewMenu'),
-        submenu: [
-          { role: 'reload' },
-          { type: 'separator' },
-          { role: 'resetZoom' },
-          { role: 'zoomIn' },
-          { role: 'zoomOut' },
-          { type: 'separator' },
-          { role: 'togglefullscreen' },
-          { type: 'separator' },
-          { label: desktopText(uiLanguage(), 'quickExit'), accelerator: QUICK_EXIT_ACCELERATOR, click: () => void quickExit(mainWindow, lockCore) },
-        ],
-      },
-      { role: 'windowMenu' },
-    ]),
+    Menu.buildFromTemplate(
+      menuTemplate(uiLanguage(), process.platform, {
+        openPack: () => void openPackFromMenu(),
+        quickExit: () => void quickExit(mainWindow, lockCore),
+      }),
+    ),
   );
+}
+
+/** File ▸ Open content pack…: the bytes go to the interface, which previews the pack on its Packs screen. */
+async function openPackFromMenu(): Promise<void> {
+  const window = mainWindow;
+  if (!window) return;
+  await openPackFile({
+    choose: async () => {
+      const chosen = await dialog.showOpenDialog(window, {
+        title: desktopText(uiLanguage(), 'openPack'),
+        filters: [{ name: desktopText(uiLanguage(), 'packFiles'), extensions: ['fbpack'] }],
+        properties: ['openFile'],
+      });
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
+    size: async (path) => (await stat(path)).size,
+    read: (path) => readFile(path),
+    send: (file) => sendEvent(window.webContents, 'pack-file', file),
+    fail: (message) => dialog.showErrorBox(desktopText(uiLanguage(), 'openPack'), message),
+  });
 }
 
 async function start(): Promise<void> {
@@ -145,6 +153,7 @@ async function start(): Promise<void> {
     sendEvent(window.webContents, 'locked', payload);
   });
   fieldbook.on('content-changed', (change) => sendEvent(window.webContents, 'content-changed', change));
+  fieldbook.on('pack-progress', (progress) => sendEvent(window.webContents, 'pack-progress', progress));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   // The update check runs only when the person turned it on, after the window is up, and never blocks it.

@@ -1,6 +1,9 @@
-/** Saves text as a file through a Blob URL made in the page: nothing leaves the machine. */
-export function download(fileName: string, mediaType: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
+/**
+ * Saves data as a file through a Blob URL made in the page: nothing leaves the machine. In the browser this is a
+ * download; in the desktop app Electron asks where to save it with its own save dialog.
+ */
+export function download(fileName: string, mediaType: string, data: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([data], { type: mediaType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

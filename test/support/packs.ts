@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -9,6 +9,7 @@ import type { KeyEntry, KeyList } from '../../electron/core/packs/keylist';
 import { generateKey, type KeyPair, publicKeyFile, rawPublicKey } from '../../electron/core/packs/keys';
 import { type Envelope, signDocument } from '../../electron/core/packs/signed';
 import { KEYLIST_FILE, ROOT_KEYS_DIR } from '../../electron/core/packs/trust';
+import { fixedClock, inProcessClient } from './in-process';
 
 /** The bundled content, read-only: packs are laid over it in each test's own data folder. */
 export const CONTENT = 'content';
@@ -111,4 +112,21 @@ export async function refusalOf(promise: Promise<unknown>): Promise<PackError> {
   );
   expect(error).toBeInstanceOf(PackError);
   return error as PackError;
+}
+
+/**
+ * An installation for contract tests: a copy of content/ whose keys folder holds this run's keys, and a way to open
+ * the core on a data folder at a fixed date. Remove `world.dir` when done.
+ */
+export async function appWorld(): Promise<{
+  world: Awaited<ReturnType<typeof makeWorld>>;
+  contentDir: string;
+  open: (dataDir: string, date?: string) => ReturnType<typeof inProcessClient>;
+}> {
+  const world = await makeWorld();
+  const contentDir = join(world.dir, 'content');
+  await cp(CONTENT, contentDir, { recursive: true });
+  await rm(join(contentDir, 'keys'), { recursive: true });
+  await cp(world.keysDir, join(contentDir, 'keys'), { recursive: true });
+  return { world, contentDir, open: (dataDir, date = '2027-01-15') => inProcessClient(dataDir, { contentDir, clock: fixedClock(date) }) };
 }

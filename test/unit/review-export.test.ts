@@ -22,6 +22,8 @@ function card(id: string, change: Omit<Partial<GuideCard>, 'status'> & { status?
     updated: '2026-11-28',
     review: { reviewedBy: null, reviewedOn: null, reviewBy: '2027-05-28' },
     translationOf: null,
+    packExpired: null,
+    modifiedOutside: false,
     languages: ['en'],
     ...rest,
     status: status(s ?? {}),

@@ -3,6 +3,7 @@ import { type CommandIO, processIO, UsageError } from './common';
 import { DELEGATE_HELP, delegate } from './delegate';
 import { KEYGEN_HELP, keygen } from './keygen';
 import { PACK_HELP, pack } from './pack';
+import { SIGN_BUNDLED_HELP, signBundled } from './sign-bundled';
 import { DIFF_HELP, diff, VERIFY_HELP, verify } from './verify';
 
 export const PACK_COMMANDS = {
@@ -11,6 +12,7 @@ export const PACK_COMMANDS = {
   pack: { run: pack, help: PACK_HELP },
   verify: { run: verify, help: VERIFY_HELP },
   diff: { run: diff, help: DIFF_HELP },
+  'sign-bundled': { run: signBundled, help: SIGN_BUNDLED_HELP },
 };
 export type PackCommand = keyof typeof PACK_COMMANDS;
 

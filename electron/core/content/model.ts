@@ -48,6 +48,10 @@ export interface Guide {
   sections: Section[];
   /** Headings past the section limit (sections.ts), which are not in `sections`; absent or 0 for every real guide. */
   omittedSections?: number;
+  /** The installed pack this text came from (absent for bundled text): its expiry makes the guide stale once past. */
+  pack?: { id: string; sequence: number; expires: string };
+  /** The bundled file's bytes differ from the signed bundled manifest: it was changed outside Fieldbook. */
+  modifiedOutside?: boolean;
 }
 
 export interface Catalog {

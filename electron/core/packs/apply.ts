@@ -14,10 +14,17 @@ export async function applyPack(
   onProgress?: (done: number, total: number) => void,
 ): Promise<PackState> {
   const state = store.read();
-  const { manifest } = pack;
   const object = await store.putObject(pack.bytes);
   onProgress?.(1, 2);
+  const next = stateAfter(state, pack, object, now);
+  await store.write(next);
+  onProgress?.(2, 2);
+  return next;
+}
 
+/** The state once `pack`, stored as `object`, is applied on `state` (pure: used to apply and to preview a bundle). */
+export function stateAfter(state: PackState, pack: VerifiedPack, object: string, now: Date): PackState {
+  const { manifest } = pack;
   const guides: Record<string, InstalledGuideEntry> = manifest.base === null ? {} : { ...(state.installed[manifest.pack]?.guides ?? {}) };
   for (const removal of manifest.removed) delete guides[removal.path];
   for (const guide of manifest.guides) guides[guide.path] = { ...guide, object };
@@ -43,8 +50,6 @@ export async function applyPack(
     const key = `${guide.id}/${guide.lang}`;
     next.history[key] = { ...next.history[key], [String(guide.version)]: { sha256: guide.sha256, object, path: guide.path } };
   }
-  await store.write(next);
-  onProgress?.(2, 2);
   return next;
 }
 

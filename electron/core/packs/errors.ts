@@ -29,6 +29,8 @@ export const PACK_REFUSALS = [
   'bad-passphrase',
   'bad-key-file',
   'nothing-to-undo',
+  'nothing-to-export',
+  'bad-bundle',
 ] as const;
 export type PackRefusal = (typeof PACK_REFUSALS)[number];
 

@@ -29,6 +29,8 @@ export interface ReviewContext {
   today: string;
   /** How many days before review_by a guide counts as "due soon" (the person's setting; default 30). */
   dueSoonDays: number;
+  /** The clock's instant (ISO 8601): what a pack's expiry is compared with. Absent: the start of `today`. */
+  now?: string;
 }
 
 export const DEFAULT_DUE_SOON_DAYS = 30;
@@ -41,7 +43,7 @@ export function utcDate(at: Date): string {
 }
 
 export function reviewContext(clock: Clock, dueSoonDays: number = DEFAULT_DUE_SOON_DAYS): ReviewContext {
-  return { today: utcDate(clock.now()), dueSoonDays };
+  return { today: utcDate(clock.now()), dueSoonDays, now: clock.now().toISOString() };
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD, read as UTC dates): negative when `to` is earlier. */

@@ -10,6 +10,7 @@ import { ReadingTools } from '../safety/ReadingTools';
 import { useAsync } from '../../lib/use-async';
 import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { ContentBanner } from '../packs/ContentFlags';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { useCurrentSection } from './current-section';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
@@ -143,6 +144,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
         {g.summary}
       </p>
       <ReviewBanner guide={g} />
+      <ContentBanner guide={g} />
       <GuideWorkshopTools guide={g} />
       <GuideHistory guide={g} />
       {g.languages.length > 1 && (

@@ -10,6 +10,7 @@ import { useProgressiveCount } from '../../lib/progressive';
 import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { ContentBadges } from '../packs/ContentFlags';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { ChangedBadge } from '../guide/HistoryBadge';
 import { AddToCollection } from '../workshops/AddToCollection';
@@ -48,6 +49,7 @@ export function GuideCardView({ card, library, position }: { card: Card; library
         ))}
       </p>
       <ReviewBadge status={card.status} />
+      <ContentBadges card={card} />
       <ChangedBadge card={card} />
       <p className="review-line">
         {card.review.reviewedBy && card.review.reviewedOn ? (

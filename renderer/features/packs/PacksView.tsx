@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackChangeKind, PackPreview } from '../../../electron/api/types';
+import type { EventMap, PackChangeKind, PackPreview } from '../../../electron/api/types';
 import { client } from '../../lib/client';
+import { download } from '../../lib/download';
+import { jurisdictionName } from '../../lib/names';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { PackGuideDiff } from '../guide/HistoryPackDiff';
+import { useOpenedPacks } from './opened';
 
 type Step =
   | { name: 'idle' }
@@ -23,6 +26,57 @@ async function base64Of(file: File): Promise<string> {
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** Pass installed content on: the original signed pack files (one, or a bundle), for all or one jurisdiction. */
+function ExportPacks({ disabled }: { disabled: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [jurisdiction, setJurisdiction] = useState('');
+  const [state, setState] = useState<{ status: 'idle' | 'saving' } | { status: 'saved'; fileName: string } | { status: 'error'; message: string }>({
+    status: 'idle',
+  });
+  const [library] = useAsync(() => client.invoke('library.list'), []);
+  const save = async () => {
+    setState({ status: 'saving' });
+    try {
+      const file = await client.invoke('packs.export', jurisdiction ? { jurisdiction } : {});
+      download(
+        file.fileName,
+        'application/octet-stream',
+        Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0)),
+      );
+      setState({ status: 'saved', fileName: file.fileName });
+    } catch (failure) {
+      setState({ status: 'error', message: (failure as Error).message.replace(/^packs: /, '') });
+    }
+  };
+  return (
+    <section aria-labelledby="pack-export-title" data-testid="pack-export" data-export-state={state.status}>
+      <h2 id="pack-export-title">{t('packs.export.title')}</h2>
+      <p>{t('packs.export.intro')}</p>
+      <label>
+        {t('packs.export.which')}{' '}
+        <select value={jurisdiction} onChange={(event) => setJurisdiction(event.target.value)} data-testid="pack-export-jurisdiction">
+          <option value="">{t('packs.export.all')}</option>
+          {library.status === 'ready' &&
+            library.value.jurisdictions.map((j) => (
+              <option key={j.code} value={j.code}>
+                {jurisdictionName(library.value, j.code, i18n.language)}
+              </option>
+            ))}
+        </select>
+      </label>{' '}
+      <button type="button" disabled={disabled || state.status === 'saving'} onClick={() => void save()}>
+        {t('packs.export.save')}
+      </button>
+      <p role="status">{state.status === 'saved' ? t('packs.export.saved', { file: state.fileName }) : ''}</p>
+      {state.status === 'error' && (
+        <p role="alert" className="notice notice-warning">
+          {state.message}
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** Import a content pack: open the file, read what it would change and who vouches for it, apply, undo. */
 export function PacksView() {
   const { t } = useTranslation();
@@ -30,19 +84,26 @@ export function PacksView() {
   const [error, setError] = useState<string | null>(null);
   const [list, reload] = useAsync(() => client.invoke('packs.list'), []);
 
-  const open = async (file: File | undefined) => {
-    if (!file) return;
+  const [progress, setProgress] = useState<EventMap['pack-progress'] | null>(null);
+  useEffect(() => client.on('pack-progress', setProgress), []);
+  const preview = useCallback(async (bytes: () => Promise<string>) => {
     setError(null);
     setStep({ name: 'checking' });
     try {
-      setStep({ name: 'preview', preview: await client.invoke('packs.preview', { bytes: await base64Of(file) }) });
+      setStep({ name: 'preview', preview: await client.invoke('packs.preview', { bytes: await bytes() }) });
     } catch (failure) {
       setError((failure as Error).message);
       setStep({ name: 'idle' });
     }
+  }, []);
+  const open = async (file: File | undefined) => {
+    if (file) await preview(() => base64Of(file));
   };
+  // A file chosen with the desktop File menu arrives as bytes and is previewed the same way.
+  useOpenedPacks(useCallback((file: EventMap['pack-file']) => void preview(async () => file.bytes), [preview]));
   const apply = async (token: string) => {
     setError(null);
+    setProgress(null);
     setStep({ name: 'applying' });
     try {
       setStep({ name: 'applied', preview: await client.invoke('packs.apply', { token }) });
@@ -89,6 +150,18 @@ export function PacksView() {
       <p role="status">
         {busy ? t(step.name === 'checking' ? 'packs.checking' : 'packs.applying') : step.name === 'applied' ? t('packs.applied') : ''}
       </p>
+      {step.name === 'applying' && (
+        <progress
+          data-testid="pack-progress"
+          aria-label={t('packs.applying')}
+          max={progress?.total ?? 1}
+          value={progress?.done ?? 0}
+          aria-valuemin={0}
+          aria-valuemax={progress?.total ?? 1}
+          aria-valuenow={progress?.done ?? 0}
+          aria-valuetext={progress ? t('packs.progress', { done: progress.done, total: progress.total }) : undefined}
+        />
+      )}
       {error && (
         <div role="alert" className="notice notice-warning" data-testid="pack-refusal">
           <p>{t('packs.refused')}</p>
@@ -117,6 +190,7 @@ export function PacksView() {
           <button type="button" disabled={!list.value.canUndo || busy} onClick={() => void undo()}>
             {t('packs.undo')}
           </button>
+          {list.value.installed.length > 0 && <ExportPacks disabled={busy} />}
         </>
       )}
     </section>

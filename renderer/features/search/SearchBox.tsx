@@ -7,6 +7,7 @@ import { client } from '../../lib/client';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { navigate } from '../../lib/route';
 import { isTyping } from '../../lib/typing';
+import { ContentBadges } from '../packs/ContentFlags';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { AddToCollection } from '../workshops/AddToCollection';
 import { Marked } from './Marked';
@@ -377,6 +378,7 @@ export function SearchBox() {
                     {library ? languageName(library, hit.lang) : hit.lang}
                   </span>
                   <ReviewBadge status={hit.status} />
+                  <ContentBadges card={hit} />
                 </span>
                 <span className="hit-snippet" lang={hit.lang} dir={hit.dir}>
                   <Marked text={hit.snippet.text} marks={hit.snippet.marks} />

@@ -6,6 +6,7 @@ import { FindBar } from '../find/FindBar';
 import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
+import { listenForOpenedPacks } from '../packs/opened';
 import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
 import { IntroPanel } from '../safety/IntroPanel';
@@ -36,6 +37,7 @@ export function App({ info }: { info: AppInfo }) {
   useEffect(() => {
     document.documentElement.dataset.ready = 'true';
   }, []);
+  useEffect(() => listenForOpenedPacks(), []);
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link; it moves focus itself because the fragment holds the route */}
