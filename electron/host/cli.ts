@@ -21,24 +21,25 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'content-dir': { type: 'string' },
-      share: { type: 'boolean' },
-      listen: { type: 'string' },
-      'share-port': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  }));
-} catch (error) {
-  fail((error as Error).message);
-}
+const values = (() => {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'content-dir': { type: 'string' },
+        share: { type: 'boolean' },
+        listen: { type: 'string' },
+        'share-port': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+})();
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
@@ -55,12 +56,13 @@ if (values.listen !== undefined && !/^(\d{1,3})(\.\d{1,3}){3}$/.test(values.list
   fail(`--listen must be an IPv4 address such as 192.168.1.20, not "${values.listen}"`);
 const sharePort = values['share-port'] === undefined ? undefined : portOf(values['share-port'], '--share-port');
 
-let clock;
-try {
-  clock = clockFromEnv(process.env.FIELDBOOK_NOW);
-} catch (error) {
-  fail((error as Error).message);
-}
+const clock = (() => {
+  try {
+    return clockFromEnv(process.env.FIELDBOOK_NOW);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+})();
 
 const dataDir = values['data-dir'] ?? process.env.FIELDBOOK_DATA_DIR ?? defaultUserDataDir();
 try {

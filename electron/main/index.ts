@@ -10,7 +10,7 @@ import { shareRouter } from '../host/share/handlers';
 import { hardenContents } from './contents';
 import { printHandout } from './handout';
 import { bindRouter, sendEvent } from './ipc';
-import { onLocked, QUICK_EXIT_ACCELERATOR, quickExit } from './quick-exit';
+import { onLocked, quickExit } from './quick-exit';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { menuTemplate, openPackFile } from './menu';
 import { hardenSession } from './session';

@@ -4,19 +4,19 @@
 import { request } from 'node:http';
 
 /**
- * One raw request: the path goes out exactly as written (no URL normalisation), as a hostile client would send it.
- * Told to slow down (429), it waits as long as the share asks and sends it again, as a well-behaved page would: the
- * answer that counts is the share's answer to the request itself, not to how many came before it.
+ * The same request, sent again after the wait the share asks for when told to slow down (429), as a well-behaved page
+ * would: the probe checks the share's answer to each request itself, not to how many came before it.
  */
-export async function raw(base, path, options = {}) {
+async function patient(base, path, options = {}) {
   for (let attempt = 0; ; attempt++) {
-    const answer = await once(base, path, options);
+    const answer = await raw(base, path, options);
     if (answer.status !== 429 || attempt >= 20) return answer;
     await new Promise((resolve) => setTimeout(resolve, Number(answer.headers['retry-after'] ?? 1) * 1000));
   }
 }
 
-function once(base, path, { method = 'GET', headers = {}, body } = {}) {
+/** One raw request: the path goes out exactly as written (no URL normalisation), as a hostile client would send it. */
+export function raw(base, path, { method = 'GET', headers = {}, body } = {}) {
   const url = new URL(base);
   return new Promise((resolve) => {
     const req = request({ host: url.hostname, port: url.port, path, method, agent: false, headers: { host: url.host, ...headers } }, (res) => {
@@ -33,7 +33,7 @@ function once(base, path, { method = 'GET', headers = {}, body } = {}) {
 const json = { 'content-type': 'application/json' };
 
 async function call(base, method, input = {}) {
-  const answer = await raw(base, `/api/invoke/${method}`, { method: 'POST', headers: json, body: JSON.stringify(input) });
+  const answer = await patient(base, `/api/invoke/${method}`, { method: 'POST', headers: json, body: JSON.stringify(input) });
   let envelope = null;
   try {
     envelope = JSON.parse(answer.body);
@@ -74,31 +74,32 @@ export async function probeShare(base, refusedMethods, mainPort) {
   ];
   out.tricks = {};
   for (const [method, path] of tricks) {
-    const answer = await raw(base, path, { method, headers: json, body: method === 'POST' ? '{}' : undefined });
+    const answer = await patient(base, path, { method, headers: json, body: method === 'POST' ? '{}' : undefined });
     out.tricks[`${method} ${path}`] = answer.status;
   }
   // Extra fields, a settings change dressed as a guide request, and the token header of the browser mode.
   out.extraField = (await call(base, 'guide.get', { id: first?.id, checked: [0], theme: 'dark' })).envelope?.error?.code ?? null;
   out.withToken = (
-    await raw(base, '/api/invoke/settings.get', { method: 'POST', headers: { ...json, 'x-fieldbook-token': 'guess' }, body: '{}' })
+    await patient(base, '/api/invoke/settings.get', { method: 'POST', headers: { ...json, 'x-fieldbook-token': 'guess' }, body: '{}' })
   ).status;
   out.hugeBody = (
-    await raw(base, '/api/invoke/search.query', { method: 'POST', headers: json, body: JSON.stringify({ q: 'x'.repeat(200_000) }) })
+    await patient(base, '/api/invoke/search.query', { method: 'POST', headers: json, body: JSON.stringify({ q: 'x'.repeat(200_000) }) })
   ).status;
   out.notJson = (
-    await raw(base, '/api/invoke/search.query', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"q":"a"}' })
+    await patient(base, '/api/invoke/search.query', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"q":"a"}' })
   ).status;
 
-  const page = await raw(base, '/');
+  const page = await patient(base, '/');
   out.page = { status: page.status, csp: page.headers?.['content-security-policy'] ?? null, html: page.body?.includes('<') ?? false };
-  out.traversal = (await raw(base, '/../../package.json')).status;
-  out.encodedTraversal = (await raw(base, '/%2e%2e/%2e%2e/package.json')).status;
-  out.listing = (await raw(base, '/assets/')).status;
-  out.wrongHost = (await raw(base, '/', { headers: { host: 'fieldbook.example:80' } })).status;
+  out.traversal = (await patient(base, '/../../package.json')).status;
+  out.encodedTraversal = (await patient(base, '/%2e%2e/%2e%2e/package.json')).status;
+  out.listing = (await patient(base, '/assets/')).status;
+  out.wrongHost = (await patient(base, '/', { headers: { host: 'fieldbook.example:80' } })).status;
   out.crossOrigin = (
-    await raw(base, '/api/invoke/app.info', { method: 'POST', headers: { ...json, origin: 'http://evil.example' }, body: '{}' })
+    await patient(base, '/api/invoke/app.info', { method: 'POST', headers: { ...json, origin: 'http://evil.example' }, body: '{}' })
   ).status;
-  if (mainPort) out.mainApi = await raw(`http://${new URL(base).hostname}:${mainPort}`, '/api/invoke/settings.get', { method: 'POST', body: '{}' });
+  if (mainPort)
+    out.mainApi = await patient(`http://${new URL(base).hostname}:${mainPort}`, '/api/invoke/settings.get', { method: 'POST', body: '{}' });
   return out;
 }
 

@@ -32,7 +32,7 @@ describe('the desktop menu', () => {
     // Quick exit is in the View menu, on its shortcut, and runs the quick exit it is given.
     let exited = 0;
     const view = menuTemplate('en', 'linux', { openPack: () => undefined, quickExit: () => exited++ }).find((entry) => entry.label === 'View');
-    const quick = (view?.submenu as { id?: string; accelerator?: string; click?: () => void }[]).find((entry) => entry.id === 'quick-exit')!;
+    const quick = (view!.submenu as { id?: string; accelerator?: string; click?: () => void }[]).find((entry) => entry.id === 'quick-exit')!;
     expect(quick.accelerator).toBe(QUICK_EXIT_ACCELERATOR);
     quick.click!();
     expect(exited).toBe(1);
