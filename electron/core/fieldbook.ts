@@ -188,7 +188,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     ),
     ...exportHandlers(store, options.kdf),
     'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
-    ...workshopHandlers({ catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
+    ...workshopHandlers({ catalog: () => catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
   };
 
   let revision = 0;

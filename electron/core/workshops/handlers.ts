@@ -26,7 +26,8 @@ type WorkshopMethod =
   | 'handout.print';
 
 export interface WorkshopDeps {
-  catalog: Catalog;
+  /** The content as shown now: it changes when a pack is applied or the folder changes. */
+  catalog: () => Catalog;
   store: UserDataStore;
   clock: Clock;
   review: () => ReviewContext;
@@ -62,9 +63,9 @@ function roomForCollection(data: UserData): void {
 
 /** Workshop collections and handouts: the handlers fieldbook.ts composes into the contract's map. */
 export function workshopHandlers(deps: WorkshopDeps): Pick<Handlers, WorkshopMethod> {
-  const { catalog, store } = deps;
+  const { store } = deps;
   const now = () => deps.clock.now().toISOString();
-  const guideIn = (id: string, lang: string) =>
+  const guideIn = (id: string, lang: string, catalog = deps.catalog()) =>
     catalog.guides.find((g) => g.meta.id === id && g.meta.lang === lang) ??
     catalog.guides.find((g) => g.meta.id === id && !g.meta.translation_of) ??
     catalog.guides.find((g) => g.meta.id === id);
@@ -81,7 +82,7 @@ export function workshopHandlers(deps: WorkshopDeps): Pick<Handlers, WorkshopMet
         section: item.section ?? null,
         note: item.note,
         version: item.version ?? null,
-        card: guide ? toCard(catalog, guide, context) : null,
+        card: guide ? toCard(deps.catalog(), guide, context) : null,
         sectionHeading: section?.heading ?? null,
       };
     });
