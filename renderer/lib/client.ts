@@ -14,6 +14,14 @@ const TOKEN_KEY = 'fieldbook.token';
  * The browser mode's bridge: calls go to the host over fetch with the per-run token, events come over server-sent
  * events. The token arrives once in the address's fragment and is kept for this tab only.
  */
+/** A page from a room share carries no token: it may only read and search, and asks for nothing personal. */
+let roomShare = false;
+
+/** Whether this page is a participant's on a room share (nothing personal is kept or asked for there). */
+export function isRoomShare(): boolean {
+  return roomShare;
+}
+
 function browserBridge(): Bridge {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
   if (match) {
@@ -21,6 +29,7 @@ function browserBridge(): Bridge {
     history.replaceState(null, '', location.pathname);
   }
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  roomShare = token === '';
   let source: EventSource | null = null;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   return {

@@ -57,7 +57,11 @@ test.describe('modified outside Fieldbook', () => {
     await app.open(page, '#/guide/es-recording-police/en');
     await expect(page.locator('main h1')).toBeVisible();
     await expect(page.getByTestId('modified-banner')).toHaveCount(0);
-    await app.open(page, '#/');
+    // The library shows one card per guide, in the interface language: in Spanish, the changed file's card.
+    await app.open(page, '#/settings');
+    await page.getByTestId('interface-language').selectOption('es');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await page.evaluate(() => (location.hash = '#/'));
     await expect(page.getByTestId('modified-badge')).toHaveCount(1);
   });
 });

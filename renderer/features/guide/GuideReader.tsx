@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { externalLinkDecision, type LinkDecision } from '../../../electron/api/links';
 import type { AppInfo, GuideView } from '../../../electron/api/types';
-import { client } from '../../lib/client';
+import { client, isRoomShare } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
@@ -145,8 +145,9 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
       </p>
       <ReviewBanner guide={g} />
       <ContentBanner guide={g} />
-      <GuideWorkshopTools guide={g} />
-      <GuideHistory guide={g} />
+      {/* A participant on a room share reads only: nothing personal is kept or asked for there. */}
+      {!isRoomShare() && <GuideWorkshopTools guide={g} />}
+      {!isRoomShare() && <GuideHistory guide={g} />}
       {g.languages.length > 1 && (
         <nav className="translations" aria-label={t('guide.translations')} lang={lang} dir={uiDir}>
           <span>{t('guide.translations')}:</span>{' '}
@@ -193,7 +194,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
             </p>
           )}
           {saveError && <ErrorMessage message={saveError} />}
-          <ReadingTools guide={g} />
+          {!isRoomShare() && <ReadingTools guide={g} />}
           {shortened.length > 0 && (
             <p className="notice notice-warning render-note" role="note" lang={lang} dir={uiDir} data-testid="render-shortened">
               {t('guide.shortened')}

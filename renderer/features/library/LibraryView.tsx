@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideCard as Card, LibraryData } from '../../../electron/api/types';
-import { client } from '../../lib/client';
+import { client, isRoomShare } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
@@ -50,7 +50,7 @@ export function GuideCardView({ card, library, position }: { card: Card; library
       </p>
       <ReviewBadge status={card.status} />
       <ContentBadges card={card} />
-      <ChangedBadge card={card} />
+      {!isRoomShare() && <ChangedBadge card={card} />}
       <p className="review-line">
         {card.review.reviewedBy && card.review.reviewedOn ? (
           <bdi>{t('library.lastReviewed', { date: formatDate(card.review.reviewedOn, lang), by: card.review.reviewedBy })}</bdi>
@@ -61,7 +61,7 @@ export function GuideCardView({ card, library, position }: { card: Card; library
         {t('library.updated', { date: formatDate(card.updated, lang) })}
       </p>
       <CardLanguageNote card={card} />
-      <AddToCollection guide={card.id} lang={card.lang} label={t('workshops.add.guide', { title: card.title })} />
+      {!isRoomShare() && <AddToCollection guide={card.id} lang={card.lang} label={t('workshops.add.guide', { title: card.title })} />}
     </li>
   );
 }

@@ -89,7 +89,7 @@ export function App({ info }: { info: AppInfo }) {
       {shared && <ShareModeBanner />}
       <FindBar mode={tab} />
       <Notices info={info} />
-      <IntroPanel />
+      {!shared && <IntroPanel />}
       <main id="main" ref={main} tabIndex={-1}>
         {route.name === 'library' && <LibraryView />}
         {route.name === 'guide' && <GuideReader key={`${route.id}/${route.lang ?? ''}`} route={route} mode={info.mode} />}
