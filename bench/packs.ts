@@ -47,10 +47,13 @@ function guideText(template: string, index: number, version: number): string {
     .replace(/^id: .*$/m, `id: ${id}`)
     .replace(/^title: .*$/m, `title: Bench guide ${index}`)
     .replace(/^version: \d+$/m, `version: ${version}`)
-    .replace(
-      /^changelog:\n/m,
-      version > 1 ? `changelog:\n  - version: ${version}\n    date: 2027-01-10\n    changes: Bench change.\n` : 'changelog:\n',
-    );
+    // A changelog of the bench's own: one entry per version, newest first, whatever the template's history.
+    .replace(/^changelog:\n(?: {2}.*\n)*/m, () => {
+      const entries = Array.from({ length: version }, (_, i) => version - i).map(
+        (v) => `  - version: ${v}\n    date: ${v === 1 ? '2026-11-28' : '2027-01-10'}\n    changes: Bench version ${v}.\n`,
+      );
+      return `changelog:\n${entries.join('')}`;
+    });
   return `${front}\n---\n\n## Section one\n\n${paragraphs.slice(0, 6).join('\n\n')}\n\n## Section two\n\n${paragraphs.slice(6).join('\n\n')}\n`;
 }
 
