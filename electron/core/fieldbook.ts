@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
-import { FieldbookError } from '../api/errors';
 import type { AppInfo, ContentChange, EventMap, EventName, ShareStatus, UpdateCheck } from '../api/types';
 import type { Clock } from './clock';
 import type { Catalog } from './content/model';
 import { watchContent } from './content/watch';
-import { checklistKey, findGuide, guideView, libraryData, toCard } from './library';
-import { reviewCounts, reviewList } from './review/dashboard';
-import { exportFileName, reviewCsv, reviewMarkdown } from './review/export';
+import { appHandlers } from './app/handlers';
+import type { ReadingDeps } from './domain';
+import { guideHandlers } from './guides/handlers';
+import { reviewHandlers } from './review/handlers';
 import { reviewContext } from './review/status';
-import { toSearchHit } from './search/hits';
+import { searchHandlers } from './search/handlers';
+import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './safety/export';
 import { safetyHandlers } from './safety/handlers';
 import { readingHandlers } from './safety/reading';
@@ -20,7 +21,6 @@ import { packHandlers } from './packs/handlers';
 import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
-import { checkedKey, checkSettingsChange } from './stored-values';
 import { type WorkshopDeps, workshopHandlers } from './workshops/handlers';
 
 export interface FieldbookOptions {
@@ -94,17 +94,10 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
   };
 
   options.share?.onChange((status) => emit('share-changed', status));
-  const share = (): ShareControl => {
-    if (!options.share)
-      throw new FieldbookError(
-        'forbidden',
-        'Sharing to a room is not available here; start it from the desktop app or with `npm run serve -- --share`.',
-      );
-    return options.share;
-  };
 
   // Review status is computed per call from the clock and the person's "due soon" window, never stored.
   const review = () => reviewContext(options.clock, store.read().settings.dueSoonDays);
+  const reading: ReadingDeps = { catalog: () => catalog, store, clock: options.clock, review };
 
   const handlers: Handlers = {
     ...packHandlers({
@@ -114,72 +107,19 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       progress: (event) => emit('pack-progress', event),
     }),
     ...historyHandlers({ contentDir: options.contentDir, catalog: () => catalog, packs, store }),
-    'app.info': () => ({
+    ...appHandlers({
       version: options.version,
       mode: options.mode,
-      now: options.clock.now().toISOString(),
-      clockFixed: options.clock.fixed,
-      notices: store.setAside.map((event) => ({ kind: 'data-set-aside' as const, ...event })),
+      clock: options.clock,
+      store,
+      checkForUpdates: options.checkForUpdates,
+      findInPage: options.findInPage,
+      share: options.share,
     }),
-    'settings.get': () => store.read().settings,
-    'settings.update': async (change) => {
-      checkSettingsChange(catalog, change);
-      const data = await store.update((draft) => {
-        draft.settings = { ...draft.settings, ...change };
-      });
-      emit('settings-changed', data.settings);
-      return data.settings;
-    },
-    'library.list': () => libraryData(catalog, review()),
-    'guide.get': ({ id, lang }) => {
-      const guide = findGuide(catalog, id, lang);
-      const checked = store.read().checklists[checklistKey(guide.meta.id, guide.meta.lang, guide.meta.version)] ?? [];
-      return guideView(catalog, guide, checked, review());
-    },
-    'guide.setChecked': async ({ id, lang, version, checked }) => {
-      const key = checkedKey(catalog, { id, lang, version, checked });
-      const unique = [...new Set(checked)].sort((a, b) => a - b);
-      const data = await store.update((draft) => {
-        if (unique.length === 0) delete draft.checklists[key];
-        else draft.checklists[key] = unique;
-      });
-      return data.checklists[key] ?? [];
-    },
-    'search.query': async (input) => {
-      const items = await search.query({ ...input, myJurisdiction: store.read().settings.myJurisdiction });
-      const context = review();
-      return items.map((item) => toSearchHit(item, toCard(catalog, item.guide, context)));
-    },
-    'review.dashboard': (filter) => {
-      const context = review();
-      const cards = libraryData(catalog, context).guides;
-      return {
-        today: context.today,
-        clockFixed: options.clock.fixed,
-        dueSoonDays: context.dueSoonDays,
-        ...reviewCounts(cards),
-        items: reviewList(cards, filter),
-        jurisdictions: catalog.jurisdictions,
-        languages: catalog.languages,
-      };
-    },
-    'review.export': ({ format, ...filter }) => {
-      const context = review();
-      const items = reviewList(libraryData(catalog, context).guides, filter);
-      const header = { today: context.today, clockFixed: options.clock.fixed, dueSoonDays: context.dueSoonDays, filter };
-      return format === 'csv'
-        ? { fileName: exportFileName(context.today, 'csv'), mediaType: 'text/csv;charset=utf-8', text: reviewCsv(items) }
-        : { fileName: exportFileName(context.today, 'markdown'), mediaType: 'text/markdown;charset=utf-8', text: reviewMarkdown(items, header) };
-    },
-    'updates.check': async () => {
-      if (!store.read().settings.updateChecks)
-        return { status: 'not-run', reason: 'turned-off', message: 'Update checks are off. Turn them on in Settings to check.' };
-      if (!options.checkForUpdates) return { status: 'not-run', reason: 'browser-mode', message: 'Updates are checked by the desktop app only.' };
-      return options.checkForUpdates();
-    },
-    'share.status': () => options.share?.status() ?? { running: false },
-    'share.start': (input) => share().start(input),
-    'share.stop': () => share().stop(),
+    ...settingsHandlers({ ...reading, changed: (settings) => emit('settings-changed', settings) }),
+    ...guideHandlers(reading),
+    ...searchHandlers({ ...reading, search }),
+    ...reviewHandlers(reading),
     ...safetyHandlers({ store, onLocked: (reason) => emit('locked', { reason }) }, options.dataDir),
     ...readingHandlers(
       store,
@@ -187,7 +127,6 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       () => options.clock.now(),
     ),
     ...exportHandlers(store, options.kdf),
-    'view.find': (input) => options.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
     ...workshopHandlers({ catalog: () => catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
   };
 
