@@ -195,6 +195,8 @@ export interface AppInfo {
   now: string;
   clockFixed: boolean;
   notices: DataNotice[];
+  /** A maintainer's working copy of the content is open: submissions can be accepted and reviews marked into it. */
+  maintainer: boolean;
 }
 
 /**

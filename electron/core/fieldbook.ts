@@ -46,6 +46,11 @@ export interface FieldbookOptions {
   watchContent?: boolean;
   /** Saves the showing handout as a PDF or prints it; only the desktop app provides one. */
   printHandout?: WorkshopDeps['printHandout'];
+  /**
+   * The content folder a maintainer edits (a Git working copy): accepted submissions and review marks are written
+   * there as plain files. Absent in an installed app, whose content is read-only.
+   */
+  maintainerContentDir?: string;
   /** Starts and stops the read-only room share (electron/host/share); absent where sharing is not offered. */
   share?: ShareControl;
 }
@@ -115,6 +120,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       checkForUpdates: options.checkForUpdates,
       findInPage: options.findInPage,
       share: options.share,
+      maintainer: options.maintainerContentDir !== undefined,
     }),
     ...settingsHandlers({ ...reading, changed: (settings) => emit('settings-changed', settings) }),
     ...guideHandlers(reading),

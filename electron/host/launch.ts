@@ -75,6 +75,8 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Br
     storeFs: options.storeFs,
     share,
     watchContent: true,
+    // The browser mode runs from a checkout (or a folder given with --content-dir): its content is a working copy.
+    maintainerContentDir: options.contentDir ?? join(PROJECT_ROOT, 'content'),
   });
   let host: Host;
   try {

@@ -105,6 +105,7 @@ async function start(): Promise<void> {
     watchContent: true,
     printHandout: (request) => printHandout(BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0], request),
     share,
+    maintainerContentDir: app.isPackaged ? undefined : contentDir,
   });
   opened = fieldbook;
   app.once('will-quit', () => fieldbook.close());

@@ -85,6 +85,7 @@ describe('the room share’s allow-list', () => {
     expect(await value(share, 'app.info')).toEqual({
       version: '1.2.3',
       mode: 'share',
+      maintainer: false,
       now: '2026-11-28T00:00:00.000Z',
       clockFixed: true,
       notices: [],

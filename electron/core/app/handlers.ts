@@ -13,6 +13,7 @@ export interface AppDeps {
   checkForUpdates?: () => Promise<UpdateCheck>;
   findInPage?: Handlers['view.find'];
   share?: ShareControl;
+  maintainer: boolean;
 }
 
 /**
@@ -38,6 +39,7 @@ export function appHandlers(
       now: deps.clock.now().toISOString(),
       clockFixed: deps.clock.fixed,
       notices: store.setAside.map((event) => ({ kind: 'data-set-aside' as const, ...event })),
+      maintainer: deps.maintainer,
     }),
     'updates.check': async () => {
       if (!store.read().settings.updateChecks)

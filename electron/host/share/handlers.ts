@@ -46,6 +46,7 @@ export function shareHandlers(options: ShareContentOptions): Handlers {
     'app.info': () => ({
       version: options.version,
       mode: 'share',
+      maintainer: false,
       now: options.clock.now().toISOString(),
       clockFixed: options.clock.fixed,
       notices: [],
