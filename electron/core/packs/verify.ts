@@ -1,6 +1,7 @@
 import type { ContentProblem, Jurisdiction } from '../content/model';
 import { type ArchiveLimits, DEFAULT_LIMITS, readArchive } from './archive';
 import { refuse } from './errors';
+import { firstMismatch, listedGuideProblems, problemLines } from './listed';
 import { describeKey, type KeyEntry, type KeyList, mayPublish, newerKeyList, verifyKeyList } from './keylist';
 import { publicKeyFromRaw, type PublicKeyFile } from './keys';
 import {
@@ -168,37 +169,31 @@ export async function verifyPack(bytes: Buffer, context: TrustContext, options: 
   // Mix-and-match: every file is listed, every listed file is there, each exactly as listed.
   const listed = new Map(manifest.guides.map((guide) => [guide.path, guide]));
   if (listed.size !== manifest.guides.length) refuse('malformed-manifest', `${MANIFEST_ENTRY} lists a guide twice; ask the publisher for a new pack`);
-  for (const name of files.keys()) {
-    if (name === MANIFEST_ENTRY || name === KEYLIST_ENTRY) continue;
-    if (!listed.has(name))
-      refuse(
-        'mix-and-match',
-        `the pack holds ${name}, which its manifest ("${manifest.pack}" #${manifest.sequence}) does not list; files from another pack were mixed in: delete it`,
-      );
-  }
-  for (const guide of manifest.guides) {
-    const file = files.get(guide.path);
-    if (!file)
-      refuse(
-        'mix-and-match',
-        `the manifest of "${manifest.pack}" #${manifest.sequence} lists ${guide.path}, which the pack does not hold; the pack was put together from parts: delete it`,
-      );
-    if (file.length !== guide.size)
-      refuse(
-        'size-mismatch',
-        `${guide.path} is ${file.length} bytes but the manifest says ${guide.size}: the file was ${file.length < guide.size ? 'cut short' : 'padded or replaced'}; copy the pack again`,
-      );
-    if (sha256(file) !== guide.sha256)
-      refuse('hash-mismatch', `${guide.path} does not match its SHA-256 in the signed manifest; it was changed after signing: delete the pack`);
-  }
+  const mismatch = firstMismatch(files, manifest.guides, [MANIFEST_ENTRY, KEYLIST_ENTRY]);
+  const named = `"${manifest.pack}" #${manifest.sequence}`;
+  if (mismatch?.kind === 'unlisted')
+    refuse(
+      'mix-and-match',
+      `the pack holds ${mismatch.path}, which its manifest (${named}) does not list; files from another pack were mixed in: delete it`,
+    );
+  if (mismatch?.kind === 'missing')
+    refuse(
+      'mix-and-match',
+      `the manifest of ${named} lists ${mismatch.path}, which the pack does not hold; the pack was put together from parts: delete it`,
+    );
+  if (mismatch?.kind === 'size')
+    refuse(
+      'size-mismatch',
+      `${mismatch.path} is ${mismatch.actual} bytes but the manifest says ${mismatch.expected}: the file was ${mismatch.actual < mismatch.expected ? 'cut short' : 'padded or replaced'}; copy the pack again`,
+    );
+  if (mismatch?.kind === 'hash')
+    refuse('hash-mismatch', `${mismatch.path} does not match its SHA-256 in the signed manifest; it was changed after signing: delete the pack`);
 
-  const texts = new Map<string, string>();
-  for (const guide of manifest.guides) texts.set(guide.path, files.get(guide.path)!.toString('utf8'));
-  const problems = options.checkGuides ? (await options.checkGuides(texts)).filter((problem) => texts.has(problem.file)) : [];
+  const { texts, problems } = await listedGuideProblems(files, manifest.guides, options.checkGuides);
   if (problems.length > 0)
     refuse(
       'malformed-guide',
-      `${problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('\n')}\n` +
+      `${problemLines(problems)}\n` +
         `${problems.length} problem(s) in the pack's guides; ask its publisher to run \`npm run content -- validate\` and pack again`,
     );
   for (const guide of manifest.guides) {

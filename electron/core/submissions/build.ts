@@ -1,6 +1,7 @@
-import { createHash, type KeyObject, randomBytes } from 'node:crypto';
+import { type KeyObject, randomBytes } from 'node:crypto';
 import { writeArchive } from '../packs/archive';
 import { keyIdOf, rawPublicKey } from '../packs/keys';
+import { sha256 } from '../packs/manifest';
 import { signDocument } from '../packs/signed';
 import { refuseSubmission } from './errors';
 import { type Credit, SUBMISSION_FILE, SUBMISSION_FORMAT, SUBMISSION_TYPE, type Submission, submissionSchema } from './format';
@@ -20,10 +21,6 @@ export interface SubmissionInput {
 }
 
 const PATH_PARTS = /^guides\/([^/]+)\/([^/]+)\/([^/]+)\.md$/;
-
-export function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 export async function buildSubmission(input: SubmissionInput): Promise<{ submission: Submission; bytes: Buffer }> {
   // The key id is derived, never trusted: a signer whose id does not match its key would make a file that fails its own check.

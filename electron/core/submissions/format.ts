@@ -87,3 +87,16 @@ export type Reply = z.infer<typeof replySchema>;
 /** What the partner and maintainer both see of a submission. */
 export const SUBMISSION_STATES = ['draft', 'sent', 'accepted', 'changes-requested', 'rejected'] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
+
+/** The maintainer's record of a decision (`content/submissions/<id>.json`, kept in Git): nothing about the partner but their key id. */
+export const recordSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{16}$/),
+  decision: z.enum(DECISIONS),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  reviewer: z.string().min(1).max(120),
+  reason: z.string().max(MAX_MESSAGE_CHARS),
+  key: keyIdSchema,
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  guides: z.array(z.strictObject({ path: guidePath, base: z.number().int().min(1).nullable(), published: z.number().int().min(1).nullable() })),
+  notes: z.array(z.strictObject({ path: guidePath, note: z.string().min(1).max(MAX_MESSAGE_CHARS) })),
+});
