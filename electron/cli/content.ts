@@ -12,6 +12,7 @@ import { reviewCounts, reviewList } from '../core/review/dashboard';
 import { atLeast, DEFAULT_DUE_SOON_DAYS, reviewContext, utcDate } from '../core/review/status';
 import type { GuideCard } from '../api/types';
 import { runPackCommand } from './packs/run';
+import { runSubmissionCommand } from './submissions/run';
 
 const USAGE = `Usage: npm run content -- <command> [folder]
 
@@ -33,7 +34,9 @@ Commands:
   verify PACK         check a pack as the app would, and print what it holds or why it is refused
   diff PACK [folder]  what a pack would change in a content folder: added, changed, metadata only, removed
   sign-bundled [folder]  sign the manifest of the bundled guides (after editing any guide, before a release)
-                      each of these takes --help; see "Keys, packs and trust" in content/README.md`;
+                      each of these takes --help; see "Keys, packs and trust" in content/README.md
+  submission verify|diff|accept|request-changes|reject FILE.fbsub
+                      review a partner's submission and decide on it; see "Partner submissions" in content/README.md`;
 
 function fail(message: string): never {
   console.error(`fieldbook content: ${message}\n\n${USAGE}`);
@@ -223,6 +226,9 @@ switch (command) {
   case 'diff':
   case 'sign-bundled':
     process.exit(await runPackCommand(command, rest));
+    break;
+  case 'submission':
+    process.exit(await runSubmissionCommand(rest));
     break;
   default:
     fail(`unknown command "${command}"`);
