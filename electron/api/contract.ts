@@ -29,6 +29,7 @@ import type {
 import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 import type { CollectionSummary, CollectionView, HandoutResult } from './types';
+import type { SubmissionDecision, SubmissionPreview, SubmissionRecord } from './submissions';
 
 /**
  * The one contract between the UI and the core: each method's name, its input schema, its result type and a line
@@ -233,6 +234,33 @@ export const contract = {
     z.strictObject({ action: z.enum(['pdf', 'print']), fileName: z.string().min(1).max(120) }),
     'Desktop only: saves the print view showing now as a PDF (asking where), or prints it. The browser mode prints from the page.',
   ),
+  'submissions.open': method<SubmissionPreview & { token: string }>()(
+    z.strictObject({ bytes: z.string().max(MAX_PACK_BASE64, 'the submission file is over 64 MB').base64('must be the submission file in base64') }),
+    "Maintainer only: verifies a partner's submission file (base64) against the content folder and shows each guide's change; changes nothing.",
+  ),
+  'submissions.accept': method<SubmissionDecision>()(
+    z.strictObject({
+      token: z.string().regex(/^[0-9a-f]{64}$/),
+      reviewer: z.string().max(120),
+      message: z.string().max(4000).optional(),
+      overwritePublished: z.boolean().optional(),
+    }),
+    'Maintainer only: publishes the open submission into the content folder (version + 1, credit, review fields), records it and returns the reply.',
+  ),
+  'submissions.requestChanges': method<SubmissionDecision>()(
+    z.strictObject({
+      token: z.string().regex(/^[0-9a-f]{64}$/),
+      reviewer: z.string().max(120),
+      message: z.string().max(4000),
+      notes: z.array(z.strictObject({ path: z.string().max(300), note: z.string().max(4000) })).max(200),
+    }),
+    'Maintainer only: records that changes are asked for, with a message and notes per guide, and returns the reply.',
+  ),
+  'submissions.reject': method<SubmissionDecision>()(
+    z.strictObject({ token: z.string().regex(/^[0-9a-f]{64}$/), reviewer: z.string().max(120), reason: z.string().max(4000) }),
+    'Maintainer only: records the rejection with its reason and returns the reply.',
+  ),
+  'submissions.list': method<SubmissionRecord[]>()(none, 'Maintainer only: the decisions recorded in content/submissions/, newest first.'),
 } as const;
 
 /** Where a find in page stands: the active match (1-based, 0 for none) of how many. */

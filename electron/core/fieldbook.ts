@@ -18,6 +18,7 @@ import type { KdfParams } from './safety/vault';
 import { openSearch, type SearchService } from './search/service';
 import { historyHandlers } from './history/handlers';
 import { packHandlers } from './packs/handlers';
+import { submissionHandlers } from './submissions/handlers';
 import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
@@ -134,6 +135,11 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     ),
     ...exportHandlers(store, options.kdf),
     ...workshopHandlers({ catalog: () => catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
+    ...submissionHandlers({
+      maintainerContentDir: options.maintainerContentDir,
+      now: () => options.clock.now(),
+      contentWritten: () => reloadContent(),
+    }),
   };
 
   let revision = 0;
