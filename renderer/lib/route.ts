@@ -11,7 +11,8 @@ export type Route =
   | { name: 'collection'; id: string }
   | { name: 'handout'; of: 'guide' | 'collection'; id: string; lang?: string; large?: boolean }
   | { name: 'share' }
-  | { name: 'keeps' };
+  | { name: 'keeps' }
+  | { name: 'submissions' };
 
 /** Reads a route from its link form (`#/guide/<id>/<lang>?section=…&q=…`), as hrefs carry it. */
 export function parseRoute(hash: string): Route {
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'share') return { name: 'share' };
   if (parts[0] === 'keeps') return { name: 'keeps' };
   if (parts[0] === 'packs') return { name: 'packs' };
+  if (parts[0] === 'submissions') return { name: 'submissions' };
   if (parts[0] === 'collections') return { name: 'collections' };
   if (parts[0] === 'collection' && parts[1]) return { name: 'collection', id: parts[1] };
   if (parts[0] === 'handout' && (parts[1] === 'guide' || parts[1] === 'collection') && parts[2]) {
@@ -56,6 +58,8 @@ export function hrefFor(route: Route): string {
       return '#/keeps';
     case 'packs':
       return '#/packs';
+    case 'submissions':
+      return '#/submissions';
     case 'collections':
       return '#/collections';
     case 'collection':

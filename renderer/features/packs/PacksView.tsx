@@ -17,7 +17,7 @@ type Step =
   | { name: 'applied'; preview: PackPreview };
 
 /** The file's bytes in base64, in slices so a large file never builds one huge argument list. */
-async function base64Of(file: File): Promise<string> {
+export async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

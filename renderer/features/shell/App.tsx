@@ -16,6 +16,7 @@ import { SearchBox } from '../search/SearchBox';
 import { SettingsView } from '../settings/SettingsView';
 import { ShareIndicator, ShareModeBanner } from '../share/ShareIndicator';
 import { ShareView } from '../share/ShareView';
+import { SubmissionsView } from '../submissions/SubmissionsView';
 import { useShareStatus } from '../share/share-status';
 import { HistoryButtons } from './HistoryButtons';
 import { CollectionsView } from '../workshops/CollectionsView';
@@ -78,6 +79,11 @@ export function App({ info }: { info: AppInfo }) {
               <a href="#/share" aria-current={route.name === 'share' ? 'page' : undefined}>
                 {t('share.nav')}
               </a>
+              {info.maintainer && (
+                <a href="#/submissions" aria-current={route.name === 'submissions' ? 'page' : undefined}>
+                  {t('submissions.nav')}
+                </a>
+              )}
               <ProblemsLink route={route} />
             </>
           )}
@@ -103,6 +109,7 @@ export function App({ info }: { info: AppInfo }) {
         {!shared && route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
         {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
         {!shared && route.name === 'keeps' && <KeepsView />}
+        {!shared && info.maintainer && route.name === 'submissions' && <SubmissionsView />}
       </main>
       <Presenter />
     </>
