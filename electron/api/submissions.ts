@@ -40,6 +40,8 @@ export interface SubmissionGuideChange {
   baseText: string | null;
   sinceBase: DiffPart[] | null;
   partnerChange: DiffPart[] | null;
+  /** Whether the signer's key is delegated for this guide's jurisdiction (a maintainer may still accept it: the maintainer's own key signs the pack). */
+  delegated: boolean;
   /** One line for the person: what accepting would do, or why it would refuse. */
   note: string;
 }

@@ -104,14 +104,19 @@ export async function removeWorld(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** The PackError a call is refused with (the test fails if it is not refused, or with another error). */
-export async function refusalOf(promise: Promise<unknown>): Promise<PackError> {
+/** The PackError (or another refusal type) a call is refused with (the test fails if it is not refused, or with another error). */
+export async function refusalOf<E extends Error = PackError>(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => E = PackError as unknown as abstract new (
+    ...args: never[]
+  ) => E,
+): Promise<E> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(PackError);
-  return error as PackError;
+  expect(error).toBeInstanceOf(type);
+  return error as E;
 }
 
 /**

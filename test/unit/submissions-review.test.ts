@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DiffPart } from '../../electron/api/types';
+import { editFrontMatter } from '../../electron/core/content/front-matter-edit';
 import { loadContent } from '../../electron/core/content/load';
 import { contentWarnings } from '../../electron/core/content/warnings';
 import { readArchive, writeArchive } from '../../electron/core/packs/archive';
@@ -12,7 +13,7 @@ import { diffSubmission } from '../../electron/core/submissions/diff';
 import { replySchema, SUBMISSION_FILE } from '../../electron/core/submissions/format';
 import { listRecords } from '../../electron/core/submissions/records';
 import { verifySubmission } from '../../electron/core/submissions/verify';
-import { bundledFile, bundledVersion, keyEntry, LATER, NOW, nextVersion, removeWorld, snapshot, SPANISH_GUIDE } from '../support/packs';
+import { bundledFile, bundledVersion, FRENCH_GUIDE, keyEntry, LATER, NOW, nextVersion, removeWorld, snapshot, SPANISH_GUIDE } from '../support/packs';
 import { maintainerWorld, spanishEdit, submissionFrom, submissionRefusal, TODAY } from '../support/submissions';
 
 let dirs: string[] = [];
@@ -57,6 +58,18 @@ describe('verifying a submission', () => {
         .join(''),
     ).toContain('Una frase nueva, añadida por la clínica.');
     expect(change!.sinceBase).toBeNull();
+    expect(change!.delegated).toBe(true);
+  });
+
+  it('says when a guide is outside what the key is delegated for (an ES key sending a French guide), without refusing it', async () => {
+    const { world: w, context, contentDir } = await world();
+    const text = (await bundledFile(FRENCH_GUIDE)).toString('utf8');
+    const guides = [
+      { path: FRENCH_GUIDE, kind: 'version' as const, base: bundledVersion(FRENCH_GUIDE), bytes: Buffer.from(nextVersion(text, 'Une phrase.')) },
+    ];
+    const verified = await verifySubmission((await submissionFrom(w.keys.partnerES, { guides })).bytes, context);
+    const [change] = await diffSubmission(verified, contentDir, ltr);
+    expect(change).toMatchObject({ path: FRENCH_GUIDE, change: 'clean', delegated: false });
   });
 
   it('refuses a guide with one byte changed, and a submission.json edited after signing, as tampered', async () => {
@@ -198,6 +211,38 @@ describe('deciding on a submission', () => {
       const authors = (await loadContent(contentDir)).guides.find((g) => g.file === SPANISH_GUIDE)!.meta.authors;
       expect(authors).toEqual(added ? [...bundledAuthors, added] : bundledAuthors);
     }
+  });
+
+  it('a new translation is published as version 1, credited as translator, with no history copy', async () => {
+    const { world: w, context, contentDir } = await world();
+    const path = 'guides/ES/es-recording-police/ar.md';
+    const source = (await bundledFile(SPANISH_GUIDE)).toString('utf8');
+    const text = editFrontMatter(
+      source,
+      [
+        { path: ['lang'], value: 'ar' },
+        { path: ['version'], value: 1 },
+        { path: ['changelog'], value: [{ version: 1, date: '2027-01-12', changes: 'ترجمة أولى.' }] },
+        { path: ['translation_of'], value: { lang: 'es', version: bundledVersion(SPANISH_GUIDE) } },
+      ],
+      path,
+    );
+    const { bytes } = await submissionFrom(w.keys.partnerES, {
+      guides: [{ path, kind: 'translation', base: null, bytes: Buffer.from(text) }],
+      credit: { as: 'name', name: 'ليلى' },
+    });
+    const verified = await verifySubmission(bytes, context);
+    const [change] = await diffSubmission(verified, contentDir, (lang) => (lang === 'ar' ? 'rtl' : 'ltr'));
+    expect(change).toMatchObject({ change: 'new', current: null, before: null, dir: 'rtl', submitted: 'translation' });
+    const before = Object.keys(await snapshot(join(contentDir, 'history')));
+    const { record } = await acceptSubmission(verified, { contentDir, reviewer: 'Marta', today: TODAY });
+    expect(record.guides).toEqual([{ path, base: null, published: 1 }]);
+    const catalog = await loadContent(contentDir);
+    const meta = catalog.guides.find((g) => g.file === path)!.meta;
+    expect(meta.changelog).toEqual([{ version: 1, date: TODAY, changes: 'ترجمة أولى.' }]);
+    expect(meta.authors.at(-1)).toEqual({ name: 'ليلى', role: 'translator' });
+    expect(contentWarnings(catalog, TODAY).filter((p) => p.file === path)).toEqual([]);
+    expect(Object.keys(await snapshot(join(contentDir, 'history')))).toEqual(before);
   });
 
   it('an old base shows both changes and accept overwrites nothing', async () => {

@@ -72,7 +72,10 @@ function describePreview(preview: SubmissionPreview): string[] {
     `credit: ${describeCredit(preview.credit)}`,
     `message: ${preview.message.trim() || '(none)'}`,
   ];
-  for (const guide of preview.guides) lines.push(`  ${guide.path}: ${guide.change}: ${guide.note}`);
+  for (const guide of preview.guides) {
+    lines.push(`  ${guide.path}: ${guide.change}: ${guide.note}`);
+    if (!guide.delegated) lines.push(`    note: key ${s.id} is not delegated for ${guide.jurisdiction}; read this change with care`);
+  }
   if (preview.decided) lines.push(`already decided: ${preview.decided.decision} on ${preview.decided.date} by ${preview.decided.reviewer}`);
   return lines;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SubmissionChangeKind, SubmissionGuideChange } from '../../api/submissions';
 import { readContentFile } from '../content/files';
 import { wordDiff } from '../history/diff';
+import { mayPublish } from '../packs/keylist';
 import { frontMatterVersion } from '../packs/manifest';
 import type { SubmittedGuide } from './format';
 import type { VerifiedSubmission } from './verify';
@@ -92,6 +93,7 @@ export async function diffSubmission(
       baseText,
       sinceBase,
       partnerChange,
+      delegated: mayPublish(verified.signer, guide.jurisdiction, verified.catalog.jurisdictions),
       note: noteFor(change, guide, current),
     });
   }

@@ -213,6 +213,11 @@ function GuideChange({ guide, note, onNote }: { guide: SubmissionGuideChange; no
         <bdi>{guide.path}</bdi> — {t(`submissions.kind.${guide.change}`)}
       </h4>
       <p>{t(`submissions.note.${guide.change}`, { current: names.current, base: names.base, next: (guide.current ?? 0) + 1 })}</p>
+      {!guide.delegated && (
+        <p className="notice notice-warning" data-testid="submission-outside-delegation">
+          {t('submissions.outsideDelegation', { jurisdiction: guide.jurisdiction })}
+        </p>
+      )}
       <fieldset className="submission-view">
         <legend>{t('submissions.view')}</legend>
         <label>
