@@ -129,7 +129,11 @@ describe('verifying a submission', () => {
 
   it('refuses a file that is not a submission, and one with an extra file', async () => {
     const { world: w, context } = await world();
-    expect((await submissionRefusal(verifySubmission(Buffer.from('hello'), context))).reason).toBe('malformed');
+    const notGzip = await submissionRefusal(verifySubmission(Buffer.from('hello'), context));
+    expect([notGzip.reason, notGzip.message]).toEqual([
+      'malformed',
+      'submissions: this is not a submission file (not gzip-compressed); choose a .fbsub file',
+    ]);
     const { bytes } = await submissionFrom(w.keys.partnerES);
     const files = await readArchive(bytes);
     const extra = await writeArchive([

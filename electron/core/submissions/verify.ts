@@ -50,7 +50,15 @@ async function readEntries(bytes: Buffer, limits: ArchiveLimits): Promise<Map<st
   } catch (error) {
     // The archive reader speaks of packs; the person here opened a submission.
     if (error instanceof PackError)
-      refuseSubmission('malformed', `this is not a readable submission file: ${error.message.replace(/^packs: /, '').replace(/\bpack\b/g, 'file')}`);
+      refuseSubmission(
+        'malformed',
+        error.message
+          .replace(/^packs: /, '')
+          .replace(/\.fbpack\b/g, '.fbsub')
+          .replace(/\bpack file\b/g, 'submission file')
+          .replace(/\b(its )?publisher\b/g, 'the partner')
+          .replace(/\bpack\b/g, 'submission'),
+      );
     throw error;
   }
 }
