@@ -34,8 +34,10 @@ export interface SubmissionGuideChange {
   /** The file in the content folder now (Markdown with its front matter), and the partner's. */
   before: string | null;
   after: string;
-  /** Word diff from `before` (or nothing) to `after`. */
-  inline: DiffPart[];
+  /** Word diff from `before` (or nothing) to `after`; null when the texts are too large or too different to compare (see `diffProblem`). */
+  inline: DiffPart[] | null;
+  /** Why a word diff could not be made; the texts side by side are still there. */
+  diffProblem: string | null;
   /** With an old base: the base text when the content folder's history/ keeps it, what was published since (base → current) and the partner's own change (base → submission). */
   baseText: string | null;
   sinceBase: DiffPart[] | null;

@@ -52,8 +52,8 @@ describe('verifying a submission', () => {
     });
     expect(change!.before).toBe((await bundledFile(SPANISH_GUIDE)).toString('utf8'));
     expect(
-      change!.inline
-        .filter((part) => part.kind === 'added')
+      change!
+        .inline!.filter((part) => part.kind === 'added')
         .map((part) => part.text)
         .join(''),
     ).toContain('Una frase nueva, añadida por la clínica.');
@@ -125,6 +125,15 @@ describe('verifying a submission', () => {
     expect(error.reason).toBe('malformed-guide');
     const line = broken.toString('utf8').split('\n').indexOf('lang: Spanish') + 1;
     expect(error.message).toContain(`${SPANISH_GUIDE}:${line}: lang: must be a BCP 47 language tag`);
+  });
+
+  it('a guide too large to diff word by word is still shown, with the reason, rather than refusing the submission', async () => {
+    const { world: w, context, contentDir } = await world();
+    const guide = await spanishEdit('Una frase. '.repeat(20_000));
+    const verified = await verifySubmission((await submissionFrom(w.keys.partnerES, { guides: [guide] })).bytes, context);
+    const [change] = await diffSubmission(verified, contentDir, ltr);
+    expect(change).toMatchObject({ change: 'clean', inline: null, after: guide.bytes.toString('utf8') });
+    expect(change!.diffProblem).toMatch(/a word diff compares at most 204800 \(200 KB\) per side/);
   });
 
   it('refuses a file that is not a submission, and one with an extra file', async () => {

@@ -107,6 +107,7 @@ export function inlineDiffLines(parts: DiffPart[], colour: boolean, context = 1)
 
 function describeDiff(guide: SubmissionGuideChange, colour: boolean): string[] {
   const lines = [``, `== ${guide.path} (${guide.change}): ${guide.note}`];
+  if (guide.diffProblem) lines.push(`-- no word diff: ${guide.diffProblem}`);
   const section = (title: string, parts: DiffPart[] | null) => {
     if (!parts) return;
     lines.push(`-- ${title}`);

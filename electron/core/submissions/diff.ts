@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { FieldbookError } from '../../api/errors';
 import type { SubmissionChangeKind, SubmissionGuideChange } from '../../api/submissions';
+import type { DiffPart } from '../../api/types';
 import { readContentFile } from '../content/files';
 import { wordDiff } from '../history/diff';
 import { mayPublish } from '../packs/keylist';
@@ -55,6 +57,17 @@ function noteFor(kind: SubmissionChangeKind, guide: SubmittedGuide, current: num
   }
 }
 
+/** A word diff, or why there is none: a text too large or too different to compare is no reason to hide the rest. */
+function tryDiff(before: string, after: string, names: { before: string; after: string }, problems: string[]): DiffPart[] | null {
+  try {
+    return wordDiff(before, after, names);
+  } catch (error) {
+    if (!(error instanceof FieldbookError)) throw error;
+    problems.push(error.message);
+    return null;
+  }
+}
+
 export async function diffSubmission(
   verified: VerifiedSubmission,
   contentDir: string,
@@ -69,14 +82,16 @@ export async function diffSubmission(
     let baseText: string | null = null;
     let sinceBase = null;
     let partnerChange = null;
+    const problems: string[] = [];
     if (change === 'old-base' && guide.base !== null) {
       baseText = await readText(join(contentDir, historyPath(guide, guide.base)));
       if (baseText !== null && before !== null) {
         const baseName = `${guide.path} version ${guide.base}`;
-        sinceBase = wordDiff(baseText, before, { before: baseName, after: names.before });
-        partnerChange = wordDiff(baseText, after, { before: baseName, after: names.after });
+        sinceBase = tryDiff(baseText, before, { before: baseName, after: names.before }, problems);
+        partnerChange = tryDiff(baseText, after, { before: baseName, after: names.after }, problems);
       }
     }
+    const inline = tryDiff(before ?? '', after, names, problems);
     out.push({
       path: guide.path,
       id: guide.id,
@@ -89,7 +104,8 @@ export async function diffSubmission(
       dir: dirOf(guide.lang),
       before,
       after,
-      inline: wordDiff(before ?? '', after, names),
+      inline,
+      diffProblem: problems[0] ?? null,
       baseText,
       sinceBase,
       partnerChange,

@@ -200,6 +200,8 @@ function GuideChange({ guide, note, onNote }: { guide: SubmissionGuideChange; no
   const { t } = useTranslation();
   const id = useId();
   const [view, setView] = useState<'inline' | 'side'>('inline');
+  // Without a word diff (texts too large or too different), the two texts are shown side by side.
+  const shown = guide.inline ? view : 'side';
   const names = { path: guide.path, current: guide.current ?? '—', base: guide.base ?? '—' };
   return (
     <article
@@ -221,14 +223,20 @@ function GuideChange({ guide, note, onNote }: { guide: SubmissionGuideChange; no
       <fieldset className="submission-view">
         <legend>{t('submissions.view')}</legend>
         <label>
-          <input type="radio" name={`${id}-view`} checked={view === 'inline'} onChange={() => setView('inline')} /> {t('submissions.inline')}
+          <input type="radio" name={`${id}-view`} checked={shown === 'inline'} disabled={!guide.inline} onChange={() => setView('inline')} />{' '}
+          {t('submissions.inline')}
         </label>{' '}
         <label>
-          <input type="radio" name={`${id}-view`} checked={view === 'side'} onChange={() => setView('side')} data-testid="submission-side-toggle" />{' '}
+          <input type="radio" name={`${id}-view`} checked={shown === 'side'} onChange={() => setView('side')} data-testid="submission-side-toggle" />{' '}
           {t('submissions.sideBySide')}
         </label>
       </fieldset>
-      {view === 'inline' ? (
+      {guide.diffProblem && (
+        <p className="notice notice-warning" data-testid="submission-diff-problem">
+          {guide.diffProblem}
+        </p>
+      )}
+      {shown === 'inline' && guide.inline ? (
         <WordDiff parts={guide.inline} lang={guide.lang} dir={guide.dir} label={t('submissions.inlineLabel', names)} />
       ) : (
         <div className="submission-side" data-testid="submission-side">
