@@ -22,6 +22,7 @@ import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
 import { type WorkshopDeps, workshopHandlers } from './workshops/handlers';
+import { draftHandlers } from './drafts/handlers';
 
 export interface FieldbookOptions {
   /** The bundled content folder (read-only). */
@@ -134,6 +135,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     ),
     ...exportHandlers(store, options.kdf),
     ...workshopHandlers({ catalog: () => catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
+    ...draftHandlers({ catalog: () => catalog, contentDir: options.contentDir, store, clock: options.clock, kdf: options.kdf }),
   };
 
   let revision = 0;
