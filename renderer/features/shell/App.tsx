@@ -23,6 +23,8 @@ import { CollectionView } from '../workshops/CollectionView';
 import { HandoutView } from '../workshops/HandoutView';
 import { Presenter } from '../workshops/Presenter';
 import { Notices } from './Notices';
+import { WriteView } from '../write/WriteView';
+import { DraftEditorScreen } from '../write/DraftEditor';
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
@@ -78,6 +80,9 @@ export function App({ info }: { info: AppInfo }) {
               <a href="#/share" aria-current={route.name === 'share' ? 'page' : undefined}>
                 {t('share.nav')}
               </a>
+              <a href="#/write" aria-current={route.name === 'write' || route.name === 'draft' ? 'page' : undefined}>
+                {t('write.nav')}
+              </a>
               <ProblemsLink route={route} />
             </>
           )}
@@ -103,6 +108,8 @@ export function App({ info }: { info: AppInfo }) {
         {!shared && route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
         {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
         {!shared && route.name === 'keeps' && <KeepsView />}
+        {!shared && route.name === 'write' && <WriteView />}
+        {!shared && route.name === 'draft' && <DraftEditorScreen key={route.id} id={route.id} />}
       </main>
       <Presenter />
     </>
