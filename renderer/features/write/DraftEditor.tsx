@@ -5,10 +5,10 @@ import type { LibraryData } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { hrefFor } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
-import { renderMarkdown } from '../guide/render';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { useAutosave } from './autosave';
 import { described, FieldProblems, FrontMatterForm } from './FrontMatterForm';
+import { RenderedMarkdown } from './RenderedMarkdown';
 import { ReplyOpener } from './ReplyOpener';
 import { SidePanel } from './SidePanel';
 import { StateBadge } from './StateBadge';
@@ -17,11 +17,13 @@ import './write.css';
 /** `#/write/<id>`: one draft, its form, its Markdown with a live preview, and the side panel. */
 export function DraftEditorScreen({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [state, retry] = useAsync(() => Promise.all([client.invoke('drafts.get', { id }), client.invoke('library.list')]), [id]);
+  const [changes, setChanges] = useState(0);
+  const [state, retry] = useAsync(() => Promise.all([client.invoke('drafts.get', { id }), client.invoke('library.list')]), [id], changes);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const [draft, library] = state.value;
-  return <DraftEditor key={`${draft.id}:${draft.state}`} draft={draft} library={library} reload={retry} />;
+  // A reply opened here changes the draft's state: the editor starts again from what is stored.
+  return <DraftEditor key={`${draft.id}:${draft.state}`} draft={draft} library={library} reload={() => setChanges((n) => n + 1)} />;
 }
 
 const EDITABLE = ['draft', 'changes-requested'];
@@ -107,14 +109,7 @@ function DraftEditor({ draft, library, reload }: { draft: DraftView; library: Li
           <section className="draft-preview" aria-labelledby="draft-preview-title">
             <h2 id="draft-preview-title">{t('write.preview')}</h2>
             {/* The reader's own pipeline: bounded, then marked, then DOMPurify with its strict allow-list. */}
-            <div
-              className="guide-body"
-              lang={meta.lang}
-              dir={dir}
-              data-testid="draft-preview"
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in renderGuide, as the reader does
-              dangerouslySetInnerHTML={{ __html: renderMarkdown(preview, meta.lang) }}
-            />
+            <RenderedMarkdown markdown={preview} lang={meta.lang} dir={dir} testId="draft-preview" />
           </section>
         </div>
         <SidePanel draft={draft} library={library} uiLang={i18n.language} />

@@ -2,7 +2,7 @@ import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../electron/api/drafts';
 import type { LibraryData } from '../../../electron/api/types';
-import { renderMarkdown } from '../guide/render';
+import { RenderedMarkdown } from './RenderedMarkdown';
 
 interface Tab {
   id: string;
@@ -27,8 +27,7 @@ export function SidePanel({ draft, library, uiLang }: { draft: DraftView; librar
         <div lang={source.lang} dir={dir} data-testid="side-source">
           <h3 dir="auto">{source.title}</h3>
           <p className="side-version">{t('write.side.sourceVersion', { version: source.version })}</p>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by DOMPurify in renderGuide, as the reader does */}
-          <div className="guide-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(source.body, source.lang) }} />
+          <RenderedMarkdown markdown={source.body} lang={source.lang} dir={dir} />
         </div>
       ),
     });

@@ -17,7 +17,10 @@ import './write.css';
 /** `#/write`: the partner's drafts with their states, starting a new one, their partner key, and sending. */
 export function WriteView() {
   const { t } = useTranslation();
-  const [state, retry] = useAsync(() => Promise.all([client.invoke('drafts.list'), client.invoke('library.list')]), []);
+  // A change made here (sent, deleted, a reply opened) loads the list again without leaving the screen.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+  const [state, retry] = useAsync(() => Promise.all([client.invoke('drafts.list'), client.invoke('library.list')]), [], changes);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const [drafts, library] = state.value;
@@ -26,12 +29,12 @@ export function WriteView() {
       <h1 id="write-title">{t('write.title')}</h1>
       <p>{t('write.intro')}</p>
       <StartDraft library={library} />
-      <DraftList drafts={drafts} library={library} changed={retry} />
+      <DraftList drafts={drafts} library={library} changed={changed} />
       <PartnerKey />
-      <SendPanel drafts={drafts} sent={retry} />
+      <SendPanel drafts={drafts} sent={changed} />
       <section aria-labelledby="reply-title">
         <h2 id="reply-title">{t('write.reply.title')}</h2>
-        <ReplyOpener onOpened={retry} />
+        <ReplyOpener onOpened={changed} />
       </section>
     </section>
   );
