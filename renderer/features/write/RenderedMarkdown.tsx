@@ -8,6 +8,7 @@ import { renderMarkdown } from '../guide/render';
 export function RenderedMarkdown({ markdown, lang, dir, testId }: { markdown: string; lang: string; dir: 'ltr' | 'rtl'; testId?: string }) {
   const html = useMemo(() => renderMarkdown(markdown, lang), [markdown, lang]);
   const root = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the boxes are new elements each time the HTML changes
   useEffect(() => {
     for (const box of root.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])
       box.setAttribute('aria-label', box.parentElement?.textContent?.trim() ?? '');
