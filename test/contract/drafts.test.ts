@@ -12,6 +12,7 @@ import { type Reply, submissionSchema } from '../../electron/core/submissions/fo
 import { USER_DATA_FILE } from '../../electron/core/store/user-data';
 import { faultyDisk, type FaultyDisk } from '../support/failing-fs';
 import { failureOf, freshCore } from '../support/fresh-core';
+import { folderBytes } from '../support/folder-bytes';
 import { inProcessClient } from '../support/in-process';
 
 let disk: FaultyDisk;
@@ -253,5 +254,26 @@ describe('sending', () => {
     const resent = JSON.parse((await readArchive(Buffer.from(again.bytes, 'base64'))).get('submission.json')!.toString('utf8'));
     expect(resent.signed.replaces).toBe(sent.submission);
     expect((await client.invoke('drafts.get', { id: chosen.id })).state).toBe('sent');
+  });
+});
+
+describe('drafts and the partner key are personal data', () => {
+  it('are sealed by the passphrase lock, refused while locked, and removed by wipe', async () => {
+    const { client } = core;
+    await client.invoke('partner.create', { name: 'Ana Seudónimo', credit: { as: 'none' }, passphrase: PASSPHRASE });
+    const draft = await spanishTranslation(client);
+    await client.invoke('safety.setPassphrase', { passphrase: 'the lock passphrase' });
+    await client.invoke('safety.lock', { reason: 'manual' });
+    const bytes = await folderBytes(core.dataDir);
+    expect(bytes).not.toContain('Texto de prueba');
+    expect(bytes).not.toContain('Ana Seud');
+    expect(await failureOf(save(client, draft, { title: 'x' }))).toMatchObject({ code: 'locked' });
+    await client.invoke('safety.unlock', { passphrase: 'the lock passphrase' });
+    expect((await client.invoke('drafts.get', { id: draft.id })).body).toContain('Texto de prueba');
+
+    await client.invoke('safety.wipe', { confirm: true });
+    expect(await client.invoke('drafts.list')).toEqual([]);
+    expect(await client.invoke('partner.get')).toEqual({ partner: null });
+    expect(await folderBytes(core.dataDir)).not.toContain('Texto de prueba');
   });
 });
