@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { PROJECT_ROOT } from '../../electron/host/launch';
 import { tempDir } from '../support/temp';
+import { startTranslation } from './write-support';
 
 /** Starts the browser-mode host as its own process on a data folder and returns the address it prints. */
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -39,11 +40,7 @@ test('a draft survives kill -9 mid-typing: every character the editor said was s
   let host = await startHost(dir);
   try {
     await openApp(page, host.url);
-    await page.evaluate(() => (location.hash = '#/write'));
-    await page.getByTestId('start-translation').check();
-    await page.getByTestId('start-guide').selectOption('gb-eaw-rights-at-a-demonstration/en');
-    await page.getByTestId('start-target').selectOption('es');
-    await page.getByTestId('start-draft').click();
+    await startTranslation(page, 'gb-eaw-rights-at-a-demonstration/en', 'es');
     const editor = page.getByTestId('draft-editor');
     const body = page.getByTestId('draft-body');
     await body.fill('');

@@ -5,18 +5,9 @@ import type { Page } from '@playwright/test';
 import { readArchive } from '../../electron/core/packs/archive';
 import { test, expect } from './fixtures';
 import { applySettings } from './screens';
+import { startTranslation } from './write-support';
 
 const PASSPHRASE = 'a long partner passphrase';
-
-/** Starts a translation of a guide from the writing area's form and waits for its editor. */
-async function startTranslation(page: Page, guide: string, target: string) {
-  await page.evaluate(() => (location.hash = '#/write'));
-  await page.getByTestId('start-translation').check();
-  await page.getByTestId('start-guide').selectOption(guide);
-  await page.getByTestId('start-target').selectOption(target);
-  await page.getByTestId('start-draft').click();
-  await expect(page.getByTestId('draft-editor')).toBeVisible();
-}
 
 /** Waits for the editor's own signal that everything typed so far is on disk. */
 async function saved(page: Page): Promise<number> {
@@ -71,6 +62,8 @@ test('a partner writes a Spanish translation with a live preview, finds it after
   await expect(row).toContainText('Español');
   await expect(row).toContainText('Translation');
   await expect(row.getByTestId('draft-state')).toHaveText('Draft');
+  await expect(page.getByTestId('make-key')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await row.getByRole('link').click();
   await expect(page.getByTestId('draft-body')).toHaveValue('## Antes de ir\n\nLleve **agua** y el teléfono de un abogado.\n');
   await expect(page.getByTestId('draft-changes')).toHaveValue('Primera traducción al español.');
@@ -153,11 +146,7 @@ test('the editor writes right to left for an Arabic draft, left to right for a S
   await app.open(page);
   await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.evaluate(() => (location.hash = '#/write'));
-  await page.getByTestId('start-translation').check();
-  await page.getByTestId('start-guide').selectOption('gb-eaw-rights-at-a-demonstration/en');
-  await page.getByTestId('start-target').selectOption('ar');
-  await page.getByTestId('start-draft').click();
+  await startTranslation(page, 'gb-eaw-rights-at-a-demonstration/en', 'ar');
   const body = page.getByTestId('draft-body');
   await expect(body).toHaveAttribute('dir', 'rtl');
   await expect(body).toHaveAttribute('lang', 'ar');
@@ -174,4 +163,7 @@ test('the editor writes right to left for an Arabic draft, left to right for a S
   await startTranslation(page, 'gb-eaw-rights-at-a-demonstration/en', 'es');
   await expect(page.getByTestId('draft-body')).toHaveAttribute('dir', 'ltr');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.evaluate(() => (location.hash = '#/write'));
+  await expect(page.getByTestId('draft-row')).toHaveCount(2);
+  expect(await seriousViolations(page)).toEqual([]);
 });
