@@ -122,6 +122,9 @@ describe('drafts', () => {
     expect(fixed.problems.map((p) => [p.field, p.message])).toEqual([['topics', 'unknown topic "not-a-topic"; use one from topics.yaml']]);
     const clean = await save(client, draft, { ...(await client.invoke('drafts.get', { id: draft.id })).meta, topics: ['demonstrations'] });
     expect(clean.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // An id that is no id (a path, say) is a problem beside the field, nothing more.
+    const path = await save(client, draft, { id: '../../etc' });
+    expect(path.problems.filter((p) => p.field === 'id').map((p) => p.message)).toContain('must be lower-case words joined by hyphens');
     // An id another guide has is refused.
     const taken = await save(client, draft, { id: 'sample-rights' });
     expect(taken.problems.find((p) => p.field === 'id')?.message).toContain('already the id of guides/US/sample-rights/en.md');

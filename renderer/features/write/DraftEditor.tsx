@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftMeta, DraftView } from '../../../electron/api/drafts';
 import type { LibraryData } from '../../../electron/api/types';
@@ -34,6 +34,14 @@ function DraftEditor({ draft, library, reload }: { draft: DraftView; library: Li
   const [body, setBody] = useState(draft.body);
   const autosave = useAutosave(draft.id, draft);
   const preview = useDeferredValue(body);
+  // Leaving any field saves at once, as leaving the page does.
+  const layout = useRef<HTMLDivElement>(null);
+  const { flush } = autosave;
+  useEffect(() => {
+    const element = layout.current;
+    element?.addEventListener('focusout', flush);
+    return () => element?.removeEventListener('focusout', flush);
+  }, [flush]);
   const readOnly = !EDITABLE.includes(draft.state);
   // The text's direction follows the draft's language, whatever the interface's.
   const dir = library.languages.find((l) => l.code === meta.lang)?.dir ?? 'ltr';
@@ -78,7 +86,7 @@ function DraftEditor({ draft, library, reload }: { draft: DraftView; library: Li
       {draft.state === 'sent' && <ReplyOpener onOpened={reload} />}
       <p className="draft-problems-count">{errors === 0 ? t('write.noProblems') : t('write.problems', { count: errors })}</p>
       <FieldProblems field="file" problems={autosave.problems} />
-      <div className="draft-layout">
+      <div className="draft-layout" ref={layout}>
         <div className="draft-main">
           <FrontMatterForm
             kind={draft.kind}
@@ -100,7 +108,6 @@ function DraftEditor({ draft, library, reload }: { draft: DraftView; library: Li
               dir={dir}
               spellCheck={false}
               onChange={(e) => update({ body: e.target.value })}
-              onBlur={autosave.flush}
               data-testid="draft-body"
               {...described('body', autosave.problems)}
             />

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { DraftSummary } from '../../../electron/api/drafts';
 import type { LibraryData } from '../../../electron/api/types';
 import { client } from '../../lib/client';
-import { formatDate } from '../../lib/i18n';
 import { languageName } from '../../lib/names';
 import { hrefFor, navigate } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
@@ -85,7 +84,9 @@ function DraftList({ drafts, library, changed }: { drafts: DraftSummary[]; libra
                 <td>
                   <StateBadge state={draft.state} />
                 </td>
-                <td>{formatDate(draft.updated.slice(0, 10), i18n.language)}</td>
+                <td>
+                  <time dateTime={draft.updated}>{savedAt(draft.updated, i18n.language)}</time>
+                </td>
                 <td>
                   {confirming === draft.id ? (
                     <>
@@ -111,17 +112,27 @@ function DraftList({ drafts, library, changed }: { drafts: DraftSummary[]; libra
   );
 }
 
+/** When a draft was last saved, as a date and a time of day in the interface's language. */
+function savedAt(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
 /** Starts a new guide, a new version of a guide, or a translation into another language. */
 function StartDraft({ library }: { library: LibraryData }) {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<'new' | 'version' | 'translation'>('translation');
-  const first = library.guides[0];
+  // A translation is made from an original, never from another translation.
+  const originals = library.guides.filter((g) => g.translationOf === null);
+  const choices = kind === 'translation' ? originals : library.guides;
+  const first = originals[0];
   const [guide, setGuide] = useState(first ? `${first.id}/${first.lang}` : '');
   const [target, setTarget] = useState(library.languages.find((l) => l.code !== first?.lang)?.code ?? 'en');
   const [jurisdiction, setJurisdiction] = useState('global');
   const [error, setError] = useState<string | null>(null);
+  // The chosen guide, or the first one offered when the kind of draft changed what is offered.
+  const chosen = choices.some((g) => `${g.id}/${g.lang}` === guide) ? guide : choices[0] ? `${choices[0].id}/${choices[0].lang}` : '';
   const start = async () => {
-    const [id, lang] = guide.split('/');
+    const [id, lang] = chosen.split('/');
     try {
       const made = await client.invoke(
         'drafts.create',
@@ -154,8 +165,8 @@ function StartDraft({ library }: { library: LibraryData }) {
       {kind !== 'new' && (
         <div className="form-row">
           <label htmlFor="start-guide">{kind === 'translation' ? t('write.start.source') : t('write.start.guide')}</label>
-          <select id="start-guide" value={guide} onChange={(e) => setGuide(e.target.value)} data-testid="start-guide">
-            {library.guides.map((g) => (
+          <select id="start-guide" value={chosen} onChange={(e) => setGuide(e.target.value)} data-testid="start-guide">
+            {choices.map((g) => (
               <option key={`${g.id}/${g.lang}`} value={`${g.id}/${g.lang}`}>
                 {g.title} ({languageName(library, g.lang)})
               </option>
