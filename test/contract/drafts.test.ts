@@ -7,7 +7,7 @@ import type { DraftMeta, DraftView } from '../../electron/api/drafts';
 import { readArchive } from '../../electron/core/packs/archive';
 import { publicKeyFileSchema, publicKeyFromRaw } from '../../electron/core/packs/keys';
 import { hasValidSignature } from '../../electron/core/packs/signed';
-import { sha256 } from '../../electron/core/submissions/build';
+import { sha256 } from '../../electron/core/packs/manifest';
 import { type Reply, submissionSchema } from '../../electron/core/submissions/format';
 import { USER_DATA_FILE } from '../../electron/core/store/user-data';
 import { faultyDisk, type FaultyDisk } from '../support/failing-fs';

@@ -1,5 +1,6 @@
 import type { KeyPair } from '../packs/keys';
-import { buildSubmission, sha256 } from '../submissions/build';
+import { sha256 } from '../packs/manifest';
+import { buildSubmission } from '../submissions/build';
 import type { Submission } from '../submissions/format';
 import { draftFileText, draftPath } from './file';
 import { creditOf } from './partner';
