@@ -30,6 +30,21 @@ import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSc
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
 import type { CollectionSummary, CollectionView, HandoutResult } from './types';
 import type { SubmissionDecision, SubmissionPreview, SubmissionRecord } from './submissions';
+import {
+  creditChoiceSchema,
+  DRAFT_KINDS,
+  DRAFT_LIMITS,
+  type DraftSaved,
+  type DraftSummary,
+  type DraftView,
+  draftBodySchema,
+  draftIdSchema,
+  draftMetaSchema,
+  type PartnerInfo,
+  type PartnerKeyFile,
+  type ReplyOpened,
+  type SubmissionSaved,
+} from './drafts';
 
 /**
  * The one contract between the UI and the core: each method's name, its input schema, its result type and a line
@@ -261,6 +276,54 @@ export const contract = {
     'Maintainer only: records the rejection with its reason and returns the reply.',
   ),
   'submissions.list': method<SubmissionRecord[]>()(none, 'Maintainer only: the decisions recorded in content/submissions/, newest first.'),
+  'drafts.list': method<DraftSummary[]>()(none, "The partner's drafts with their states, most recently saved first."),
+  'drafts.get': method<DraftView>()(
+    z.strictObject({ id: draftIdSchema }),
+    'One draft: its fields, text, the content rules’ problems per field, the source text when translating, and the maintainer’s reply.',
+  ),
+  'drafts.create': method<DraftView>()(
+    z.strictObject({
+      kind: z.enum(DRAFT_KINDS),
+      guide: guideId.optional(),
+      lang: lang.optional(),
+      target: lang.optional(),
+      jurisdiction: z.string().max(20).optional(),
+    }),
+    'Starts a draft: a new guide, a new version of a guide file (guide, lang), or a translation (guide, target) pre-filled from its source.',
+  ),
+  'drafts.save': method<DraftSaved>()(
+    z.strictObject({ id: draftIdSchema, meta: draftMetaSchema, body: draftBodySchema }),
+    'Saves a draft atomically into the person’s store (as they type); returns its revision and the content rules’ problems. A failed save changes nothing.',
+  ),
+  'drafts.delete': method<DraftSummary[]>()(z.strictObject({ id: draftIdSchema }), 'Deletes a draft; returns the others.'),
+  'partner.get': method<{ partner: PartnerInfo | null }>()(
+    none,
+    'The partner key’s id, name and credit choice (never its private half); null before one is made.',
+  ),
+  'partner.create': method<PartnerInfo>()(
+    z.strictObject({
+      name: z.string().trim().min(1, 'give a name or pseudonym').max(120),
+      credit: creditChoiceSchema,
+      passphrase: z.string().min(8, 'must be at least 8 characters').max(1024),
+    }),
+    'Makes the partner key (Ed25519), its private half encrypted with the passphrase, with the name and how to be credited.',
+  ),
+  'partner.publicKey': method<PartnerKeyFile>()(
+    none,
+    'The public key file (*.pub.json, as `content -- keygen` writes) for a maintainer to delegate.',
+  ),
+  'partner.send': method<SubmissionSaved>()(
+    z.strictObject({
+      drafts: z.array(draftIdSchema).min(1, 'choose at least one draft').max(DRAFT_LIMITS.drafts),
+      message: z.string().max(DRAFT_LIMITS.messageChars, `must be at most ${DRAFT_LIMITS.messageChars} characters`),
+      passphrase: z.string().max(1024),
+    }),
+    'Signs the chosen drafts with the partner key into one submission file (.fbsub, base64) and marks them sent.',
+  ),
+  'partner.openReply': method<ReplyOpened>()(
+    z.strictObject({ text: z.string().max(DRAFT_LIMITS.replyChars, 'the reply file is too large') }),
+    'Opens a maintainer’s reply (.fbreply) to a submission sent from here and sets the drafts’ state, message and notes.',
+  ),
 } as const;
 
 /** Where a find in page stands: the active match (1-based, 0 for none) of how many. */

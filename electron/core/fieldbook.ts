@@ -23,6 +23,7 @@ import { openPacks } from './packs/service';
 import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
 import { type WorkshopDeps, workshopHandlers } from './workshops/handlers';
+import { draftHandlers } from './drafts/handlers';
 
 export interface FieldbookOptions {
   /** The bundled content folder (read-only). */
@@ -140,6 +141,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       now: () => options.clock.now(),
       contentWritten: () => reloadContent(),
     }),
+    ...draftHandlers({ catalog: () => catalog, contentDir: options.contentDir, store, clock: options.clock, kdf: options.kdf }),
   };
 
   let revision = 0;

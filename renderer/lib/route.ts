@@ -12,7 +12,9 @@ export type Route =
   | { name: 'handout'; of: 'guide' | 'collection'; id: string; lang?: string; large?: boolean }
   | { name: 'share' }
   | { name: 'keeps' }
-  | { name: 'submissions' };
+  | { name: 'submissions' }
+  | { name: 'write' }
+  | { name: 'draft'; id: string };
 
 /** Reads a route from its link form (`#/guide/<id>/<lang>?section=…&q=…`), as hrefs carry it. */
 export function parseRoute(hash: string): Route {
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'review') return { name: 'review' };
   if (parts[0] === 'share') return { name: 'share' };
   if (parts[0] === 'keeps') return { name: 'keeps' };
+  if (parts[0] === 'write') return parts[1] ? { name: 'draft', id: parts[1] } : { name: 'write' };
   if (parts[0] === 'packs') return { name: 'packs' };
   if (parts[0] === 'submissions') return { name: 'submissions' };
   if (parts[0] === 'collections') return { name: 'collections' };
@@ -56,6 +59,10 @@ export function hrefFor(route: Route): string {
       return '#/share';
     case 'keeps':
       return '#/keeps';
+    case 'write':
+      return '#/write';
+    case 'draft':
+      return `#/write/${encodeURIComponent(route.id)}`;
     case 'packs':
       return '#/packs';
     case 'submissions':

@@ -15,6 +15,7 @@ import { ReviewBanner } from '../review/ReviewBanner';
 import { useCurrentSection } from './current-section';
 import { ExternalLinkDialog } from './ExternalLinkDialog';
 import { GuideHistory } from './HistoryPanel';
+import { WriteFromGuide } from '../write/WriteFromGuide';
 import { LIMITS } from './bounds';
 import { GuideWorkshopTools, SectionAddControls } from '../workshops/GuideWorkshopTools';
 import { SourceTitle } from './SourceTitle';
@@ -148,6 +149,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
       {/* A participant on a room share reads only: nothing personal is kept or asked for there. */}
       {!isRoomShare() && <GuideWorkshopTools guide={g} />}
       {!isRoomShare() && <GuideHistory guide={g} />}
+      {!isRoomShare() && <WriteFromGuide guide={g} />}
       {g.languages.length > 1 && (
         <nav className="translations" aria-label={t('guide.translations')} lang={lang} dir={uiDir}>
           <span>{t('guide.translations')}:</span>{' '}

@@ -24,6 +24,8 @@ import { CollectionView } from '../workshops/CollectionView';
 import { HandoutView } from '../workshops/HandoutView';
 import { Presenter } from '../workshops/Presenter';
 import { Notices } from './Notices';
+import { WriteView } from '../write/WriteView';
+import { DraftEditorScreen } from '../write/DraftEditor';
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
@@ -84,6 +86,9 @@ export function App({ info }: { info: AppInfo }) {
                   {t('submissions.nav')}
                 </a>
               )}
+              <a href="#/write" aria-current={route.name === 'write' || route.name === 'draft' ? 'page' : undefined}>
+                {t('write.nav')}
+              </a>
               <ProblemsLink route={route} />
             </>
           )}
@@ -110,6 +115,8 @@ export function App({ info }: { info: AppInfo }) {
         {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
         {!shared && route.name === 'keeps' && <KeepsView />}
         {!shared && info.maintainer && route.name === 'submissions' && <SubmissionsView />}
+        {!shared && route.name === 'write' && <WriteView />}
+        {!shared && route.name === 'draft' && <DraftEditorScreen key={route.id} id={route.id} />}
       </main>
       <Presenter />
     </>
