@@ -38,16 +38,19 @@ export const test = base.extend<{
     await use({
       host,
       dataDir: dir,
-      async open(page, route = '#/') {
-        await page.goto(`${host.origin}/#token=${host.token}`);
-        await expect(page.locator('header.app-header')).toBeVisible();
-        await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
-        if (route !== '#/') await page.evaluate((hash) => (location.hash = hash), route);
-      },
+      open: (page, route) => openHost(page, host, route),
     });
     await host.close();
     await remove();
   },
 });
+
+/** Opens a browser-mode host's app in a page at a route, with its per-run token, and waits for the shell to be ready. */
+export async function openHost(page: Page, host: Host, route = '#/'): Promise<void> {
+  await page.goto(`${host.origin}/#token=${host.token}`);
+  await expect(page.locator('header.app-header')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  if (route !== '#/') await page.evaluate((hash) => (location.hash = hash), route);
+}
 
 export { expect };

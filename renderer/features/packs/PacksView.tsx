@@ -5,6 +5,7 @@ import { client } from '../../lib/client';
 import { download } from '../../lib/download';
 import { jurisdictionName } from '../../lib/names';
 import { useAsync } from '../../lib/use-async';
+import { chosenFile } from '../../lib/chosen-file';
 import { ErrorMessage } from '../shell/ErrorMessage';
 import { PackGuideDiff } from '../guide/HistoryPackDiff';
 import { useOpenedPacks } from './opened';
@@ -144,7 +145,7 @@ export function PacksView() {
       <p>{t('packs.intro')}</p>
       <label className="button">
         {t('packs.open')}
-        <input type="file" accept=".fbpack" data-testid="pack-file" disabled={busy} onChange={(event) => void open(event.target.files?.[0])} />
+        <input type="file" accept=".fbpack" data-testid="pack-file" disabled={busy} onChange={(event) => void open(chosenFile(event))} />
       </label>
       <p>{t('packs.drop')}</p>
       <p role="status">

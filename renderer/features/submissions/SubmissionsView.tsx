@@ -5,6 +5,7 @@ import { client } from '../../lib/client';
 import { download } from '../../lib/download';
 import { hrefFor } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
+import { chosenFile } from '../../lib/chosen-file';
 import { WordDiff } from '../guide/HistoryDiff';
 import { base64Of } from '../packs/PacksView';
 import { ErrorMessage } from '../shell/ErrorMessage';
@@ -59,7 +60,7 @@ export function SubmissionsView() {
       <p>{t('submissions.intro')}</p>
       <label className="button">
         {t('submissions.open')}
-        <input type="file" accept=".fbsub" data-testid="submission-file" disabled={busy} onChange={(event) => void open(event.target.files?.[0])} />
+        <input type="file" accept=".fbsub" data-testid="submission-file" disabled={busy} onChange={(event) => void open(chosenFile(event))} />
       </label>
       <p role="status">{step.name === 'checking' ? t('submissions.checking') : step.name === 'deciding' ? t('submissions.deciding') : ''}</p>
       {error && (

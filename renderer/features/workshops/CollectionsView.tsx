@@ -5,6 +5,7 @@ import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { hrefFor, navigate } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
+import { chosenFile } from '../../lib/chosen-file';
 import { ErrorMessage } from '../shell/ErrorMessage';
 
 /** The Collections screen: every collection, a new one, and importing a collection file. */
@@ -63,10 +64,7 @@ export function CollectionsView() {
             type="file"
             accept=".json,application/json"
             data-testid="import-collection"
-            onChange={(event) => {
-              void importFile(event.target.files?.[0]);
-              event.target.value = '';
-            }}
+            onChange={(event) => void importFile(chosenFile(event))}
           />
         </label>
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFT_LIMITS } from '../../../electron/api/drafts';
 import { client } from '../../lib/client';
+import { chosenFile } from '../../lib/chosen-file';
 
 /** Opens a maintainer's reply (.fbreply): the drafts it answers take its state, and its notes show beside them. */
 export function ReplyOpener({ onOpened }: { onOpened: () => void }) {
@@ -22,15 +23,7 @@ export function ReplyOpener({ onOpened }: { onOpened: () => void }) {
     <div className="reply-opener">
       <label className="file-picker">
         <span>{t('write.reply.open')}</span>
-        <input
-          type="file"
-          accept=".fbreply,application/json"
-          data-testid="open-reply"
-          onChange={(event) => {
-            void open(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
+        <input type="file" accept=".fbreply,application/json" data-testid="open-reply" onChange={(event) => void open(chosenFile(event))} />
       </label>
       {result && (
         <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'notice' : 'notice notice-warning'} data-testid="reply-result">
