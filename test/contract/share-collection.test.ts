@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionView, ShareStatus } from '../../electron/api/types';
@@ -6,6 +5,7 @@ import { launchBrowserMode, type BrowserMode } from '../../electron/host/launch'
 import { TOKEN_HEADER } from '../../electron/host/server';
 import { raw } from '../network/share-client.mjs';
 import { fixedClock, FIXTURE_CONTENT } from '../support/in-process';
+import { standInRenderer } from '../support/renderer';
 import { tempDir } from '../support/temp';
 
 /**
@@ -41,13 +41,10 @@ async function participant<T>(url: string, method: string, input: unknown = {}):
 beforeAll(async () => {
   const data = await tempDir();
   remove = data.remove;
-  const rendererDir = join(data.dir, 'renderer');
-  await mkdir(rendererDir, { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Fieldbook</title>');
   host = await launchBrowserMode({
     dataDir: join(data.dir, 'user'),
     contentDir: FIXTURE_CONTENT,
-    rendererDir,
+    rendererDir: await standInRenderer(data.dir),
     clock: fixedClock('2026-11-28'),
     log: () => undefined,
     shareListen: '127.0.0.1',

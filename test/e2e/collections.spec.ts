@@ -95,7 +95,7 @@ test('a trainer gathers a card, a search result and a section, notes and reorder
 
   // Everything is kept across a reload (which opens the library: routes are never in the address).
   const route = await page.locator('html').getAttribute('data-route');
-  await page.reload();
+  await app.open(page);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   await page.evaluate((hash) => (location.hash = hash), route!);
   await expect(page.getByTestId('collection')).toBeVisible();

@@ -19,7 +19,7 @@ test.afterEach(async () => {
 });
 
 test('the trainer shares to the room, a participant reads and searches in a read-only page, and stopping ends it', async ({ page, browser }) => {
-  await page.goto(`${host.origin}/#token=${host.token}`);
+  await page.goto(host.newLaunchUrl());
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   const indicator = page.locator('[data-sharing="true"]');
   await expect(indicator).toHaveCount(0);
@@ -88,7 +88,7 @@ test('the trainer shares to the room, a participant reads and searches in a read
 });
 
 test('the trainer shares one collection: a participant sees only its guides, and the screen says what is shared', async ({ page, browser }) => {
-  await page.goto(`${host.origin}/#token=${host.token}`);
+  await page.goto(host.newLaunchUrl());
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   const made = await api(page, host.token, 'collections.create', { name: 'Evening session' });
   const taken = await api(page, host.token, 'guide.get', { id: 'phone-taken', lang: 'en' });
