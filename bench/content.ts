@@ -100,16 +100,27 @@ const heap = JSON.parse(
   ),
 ) as { heapBytes: number };
 
-function startHost(contentDir: string, dataDir: string): Promise<{ url: string; stop: () => void }> {
+/** The host as `npm run serve` runs; each address it prints opens the app once, and it prints a new one per line it reads. */
+function startHost(contentDir: string, dataDir: string): Promise<{ newUrl: () => Promise<string>; stop: () => void }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data-dir', dataDir, '--content-dir', contentDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     let out = '';
+    let seen = 0;
+    let waiting: ((url: string) => void) | null = null;
+    const newUrl = () =>
+      new Promise<string>((next) => {
+        waiting = next;
+        child.stdin.write('\n');
+      });
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /Open: (\S+)/.exec(out);
-      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+      const urls = [...out.matchAll(/Open: (\S+)\n/g)].map((match) => match[1]!);
+      if (urls.length === seen) return;
+      seen = urls.length;
+      if (seen === 1) resolve({ newUrl, stop: () => child.kill('SIGTERM') });
+      else waiting?.(urls.at(-1)!);
     });
     child.on('exit', (code) => reject(new Error(`host exited with ${code} before printing its address`)));
   });
@@ -166,8 +177,8 @@ const browser = await launchChromium();
 try {
   for (let i = 0; i < SCALE_RUNS; i++) {
     browserRuns.push({
-      library: await screen(browser, host.url, '[data-testid="guide-card"]'),
-      review: await screen(browser, host.url, '[data-testid="review-list"] [data-guide]', '#/review'),
+      library: await screen(browser, await host.newUrl(), '[data-testid="guide-card"]'),
+      review: await screen(browser, await host.newUrl(), '[data-testid="review-list"] [data-guide]', '#/review'),
     });
     console.error(`screens at scale: ${JSON.stringify(browserRuns.at(-1))}`);
   }

@@ -34,7 +34,7 @@ for (let i = 0; i < RUNS; i++) {
   if ((await call('safety.status', {})).lock === 'locked') await call('safety.unlock', { passphrase: PASSPHRASE });
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(host.url);
+  await page.goto(host.newLaunchUrl());
   await page.locator('html[data-lock="unlocked"][data-ready="true"]').waitFor();
   // window.name survives a same-origin navigation: it carries the keydown's time to the neutral page.
   await page.evaluate(() =>
@@ -63,7 +63,7 @@ for (let i = 0; i < Math.min(RUNS, 5); i++) {
   writeFileSync(join(dataDir, `fieldbook.unreadable-bench-${i}.json`), 'not json');
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(host.url);
+  await page.goto(host.newLaunchUrl());
   await page.locator('html[data-ready="true"]').waitFor();
   await page.evaluate(() => localStorage.setItem('bench', 'x'.repeat(10_000)));
   await page.evaluate(() => (location.hash = '#/keeps'));

@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { keepFormStateOutOfHistory } from './features/safety/no-form-state';
 import { SafetyGate } from './features/safety/SafetyGate';
 import { App } from './features/shell/App';
-import { client } from './lib/client';
-import { initI18n, startupFailureText, systemLanguage } from './lib/i18n';
+import { client, launchProblemOf } from './lib/client';
+import { initI18n, launchProblemText, RTL_LANGUAGES, startupFailureText, systemLanguage } from './lib/i18n';
 import { SettingsProvider } from './lib/settings';
 import './styles.css';
 import type { Settings } from '../electron/api/types';
@@ -54,6 +54,26 @@ async function boot(): Promise<void> {
 
 boot().catch((error: unknown) => {
   const root = document.getElementById('root')!;
+  const problem = launchProblemOf();
+  if (problem) {
+    // The page has no session: say why in the person's language and what to do; the signal tests wait for.
+    const text = launchProblemText(problem);
+    const section = document.createElement('section');
+    section.setAttribute('role', 'alert');
+    section.lang = text.lang;
+    section.dir = RTL_LANGUAGES.has(text.lang) ? 'rtl' : 'ltr';
+    for (const [tag, content] of [
+      ['h1', text.title],
+      ['p', text.why],
+      ['p', text.whatToDo],
+    ] as const) {
+      const element = section.appendChild(document.createElement(tag));
+      element.textContent = content;
+    }
+    root.replaceChildren(section);
+    document.documentElement.dataset.launchProblem = problem;
+    return;
+  }
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
   message.textContent = startupFailureText((error as Error).message);

@@ -165,8 +165,10 @@ export const contract = {
       /** The IPv4 address to listen on; by default a private LAN address of this machine, else all interfaces. */
       listen: z.ipv4({ message: 'must be an IPv4 address such as 192.168.1.20' }).optional(),
       port: z.number().int().min(0).max(65535).optional(),
+      /** A stored collection's id: only its guides are shared; left out, the whole library. */
+      collection: idSchema.optional(),
     }),
-    'Starts the read-only share of the library on the local network (reading and search only); returns its address.',
+    'Starts the read-only share of the library, or of one collection’s guides, on the local network (reading and search only); returns its address.',
   ),
   'share.stop': method<ShareStatus>()(none, 'Stops the room share; participants can no longer reach it.'),
   'safety.status': method<SafetyStatus>()(

@@ -348,6 +348,8 @@ export type ShareStatus =
       startedAt: string;
       /** Only these guides are shared (a collection); null: the whole library. */
       limitedTo: number | null;
+      /** The collection shared, by id and name (for the trainer's screen only); null: the whole library. */
+      collection: { id: string; name: string } | null;
       qr: { size: number; cells: string };
     };
 

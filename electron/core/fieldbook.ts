@@ -24,6 +24,7 @@ import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
 import { type WorkshopDeps, workshopHandlers } from './workshops/handlers';
 import { draftHandlers } from './drafts/handlers';
+import { collectionShare, publicCollection } from './workshops/public';
 
 export interface FieldbookOptions {
   /** The bundled content folder (read-only). */
@@ -60,8 +61,16 @@ export interface FieldbookOptions {
 /** What the core needs of the room share: the host runs the server, the core only relays the trainer's requests. */
 export interface ShareControl {
   status(): ShareStatus;
-  /** `only`: share just these guides (a collection's, as id/lang pairs); left out, the whole library. */
-  start(options: { listen?: string; port?: number; only?: readonly { id: string; lang: string }[] }): Promise<ShareStatus>;
+  /**
+   * `only`: share just these guides (a collection's, as id/lang pairs), and `collection` names it in the status;
+   * left out, the whole library.
+   */
+  start(options: {
+    listen?: string;
+    port?: number;
+    only?: readonly { id: string; lang: string }[];
+    collection?: { id: string; name: string };
+  }): Promise<ShareStatus>;
   stop(): Promise<ShareStatus>;
   onChange(listener: (status: ShareStatus) => void): void;
 }
@@ -122,6 +131,8 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       checkForUpdates: options.checkForUpdates,
       findInPage: options.findInPage,
       share: options.share,
+      // The share sees a collection only through its public form, so the trainer's notes never leave the core.
+      collectionShare: async (id) => collectionShare(publicCollection(await handlers['collections.get']({ id }))),
       maintainer: options.maintainerContentDir !== undefined,
     }),
     ...settingsHandlers({ ...reading, changed: (settings) => emit('settings-changed', settings) }),

@@ -82,8 +82,12 @@ try {
     }
   }
   console.log(
-    `Fieldbook is running in browser mode.\nOpen: ${host.url}\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`,
+    `Fieldbook is running in browser mode.\nOpen: ${host.url}\nThe address opens Fieldbook once, within two minutes; press Enter here for a new one (after a reload, or for another tab).\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`,
   );
+  // A new one-time address on each line read: the page keeps its session in memory only, so a reload needs one.
+  // (A code rather than the session token goes into the address, because the browser records every address opened.)
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', () => console.log(`Open: ${host.newLaunchUrl()}`));
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -7,8 +7,11 @@ import type { EventName } from '../api/types';
 import { securityHeaders } from '../core/csp';
 import type { Fieldbook } from '../core/fieldbook';
 import { contentTypeOf, resolveStaticPath } from '../core/static-files';
+import { createLaunchCodes, type Redeemed } from './launch-codes';
 
 export const TOKEN_HEADER = 'x-fieldbook-token';
+/** Where the page exchanges the launch code of its address for the session token (POST { code }). */
+export const LAUNCH_PATH = '/api/launch';
 const MAX_BODY = 1024 * 1024;
 /**
  * Where quick exit sends the tab: an empty page titled like a browser's own new tab, with nothing that names
@@ -56,12 +59,23 @@ export interface HostOptions {
   token?: string;
   /** Shorter limits for tests; by default DEFAULT_LIMITS. */
   limits?: Partial<HostLimits>;
+  /** How long a launch code stays valid; default DEFAULT_LAUNCH_CODE_TTL_MS (launch-codes.ts). */
+  launchCodeTtlMs?: number;
+  /** Milliseconds now, for launch codes' expiry (tests move it); default Date.now. */
+  now?: () => number;
 }
 
 export interface Host {
-  /** The address to open, with the token in the fragment (never sent in a request line or logged). */
+  /**
+   * The first address to open: a one-time launch code in the fragment (never sent in a request line or logged),
+   * which the page exchanges for the session token. The browser's history keeps the address, but the code opens
+   * nothing once used or expired.
+   */
   url: string;
+  /** A new one-time address (`npm run serve` prints one when Enter is pressed), for a reload or another tab. */
+  newLaunchUrl(): string;
   origin: string;
+  /** The session token: the page keeps it in memory only; never in an address. */
   token: string;
   close(): Promise<void>;
 }
@@ -74,6 +88,14 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
+
+const REFUSED: Record<Exclude<Redeemed, { ok: true }>['reason'], string> = {
+  used: 'This address has been used already: each address `npm run serve` prints opens Fieldbook once. Press Enter in the terminal where it runs for a new address, or run `npm run serve` again.',
+  expired:
+    'This address has expired: it works for a short time only. Press Enter in the terminal where `npm run serve` runs for a new address, or run it again.',
+  wrong:
+    'This address is not one this Fieldbook printed. Open the address `npm run serve` printed most recently, or press Enter in its terminal for a new one.',
+};
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;
@@ -117,6 +139,7 @@ function methodName(pathname: string): string | null {
  */
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const launchCodes = createLaunchCodes({ ttlMs: options.launchCodeTtlMs, now: options.now });
   let origin = '';
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   // Node checks the header and request deadlines on this interval (30 s by default, longer than the deadlines).
@@ -141,11 +164,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (req.headers.origin !== undefined && req.headers.origin !== origin) {
         return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from Fieldbook’s own page.' } });
       }
+      if (url.pathname === LAUNCH_PATH) return exchangeLaunchCode(req, res);
       const given = url.pathname === '/api/events' ? (url.searchParams.get('token') ?? undefined) : (req.headers[TOKEN_HEADER] as string | undefined);
       if (!sameToken(given, token)) {
         return sendJson(res, 401, {
           ok: false,
-          error: { code: 'forbidden', message: 'Missing or wrong token: open the address that `npm run serve` printed.' },
+          error: {
+            code: 'forbidden',
+            message:
+              'This page has no session (a reload forgets it, so that the browser keeps nothing). Press Enter in the terminal where `npm run serve` runs and open the new address it prints.',
+          },
         });
       }
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(req, res);
@@ -193,6 +221,28 @@ export async function startHost(options: HostOptions): Promise<Host> {
     send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body, contentTypeOf(path));
   }
 
+  /** The page's one exchange of the code in its address for the session token; a used, expired or unknown code gets a refusal saying what to do. */
+  async function exchangeLaunchCode(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'bad-input', message: `Use POST ${LAUNCH_PATH}.` } });
+    const text = await readBody(req, 1024);
+    let code: unknown;
+    try {
+      code = text === null ? null : (JSON.parse(text) as { code?: unknown }).code;
+    } catch {
+      code = null;
+    }
+    if (typeof code !== 'string' || code.length > 200) {
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'bad-input', message: `${LAUNCH_PATH} takes { "code": "…" } from the page's address.` },
+      });
+    }
+    const redeemed = launchCodes.redeem(code);
+    if (!redeemed.ok)
+      return sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: REFUSED[redeemed.reason] }, reason: redeemed.reason });
+    sendJson(res, 200, { ok: true, value: { token } });
+  }
+
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
     // The event stream is quiet for long stretches by design: it alone is exempt from the idle timeout.
     req.socket.setTimeout(0);
@@ -216,8 +266,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  const newLaunchUrl = () => `${origin}/#launch=${launchCodes.issue()}`;
   return {
-    url: `${origin}/#token=${token}`,
+    url: newLaunchUrl(),
+    newLaunchUrl,
     origin,
     token,
     close: () =>

@@ -108,3 +108,15 @@ export function startupFailureText(message: string): string {
   const messages = { en, es, fr, ar }[systemLanguage()];
   return `${messages.app.desktop.startFailed}: ${message}`;
 }
+
+/** A browser-mode page without a session (a used, expired or unknown launch code, or a reload): what happened and what to do, in the system language. */
+export function launchProblemText(problem: 'used' | 'expired' | 'wrong' | 'no-session'): {
+  lang: string;
+  title: string;
+  why: string;
+  whatToDo: string;
+} {
+  const lang = systemLanguage();
+  const { launch } = { en, es, fr, ar }[lang].app;
+  return { lang, title: launch.title, why: launch[problem === 'no-session' ? 'noSession' : problem], whatToDo: launch.whatToDo };
+}

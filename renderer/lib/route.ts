@@ -109,7 +109,7 @@ function changed(): void {
 }
 
 function routeFromAddress(): Route {
-  return /(?:^#|&)token=/.test(location.hash) ? { name: 'library' } : parseRoute(location.hash);
+  return /(?:^#|&)launch=/.test(location.hash) ? { name: 'library' } : parseRoute(location.hash);
 }
 
 export function navigate(route: Route): void {

@@ -18,7 +18,7 @@ for (const lang of ['en', 'ar'] as const) {
     // axe-core walks every node of each screen; over the whole bundled library that takes tens of seconds here.
     test.slow();
     await app.open(page);
-    await applySettings(page, app.host.token, { interfaceLanguage: lang });
+    await applySettings(page, app.host, { interfaceLanguage: lang });
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     const found: Record<string, string[]> = {};
     for (const screen of SCREENS) {
@@ -44,7 +44,7 @@ test.describe('with content files that could not be loaded', () => {
   for (const lang of ['en', 'ar'] as const) {
     test(`the library notice and the maintainer view pass axe-core (${lang} interface)`, async ({ page, app }) => {
       await app.open(page);
-      await applySettings(page, app.host.token, { interfaceLanguage: lang });
+      await applySettings(page, app.host, { interfaceLanguage: lang });
       await goTo(page, SCREENS[0]!);
       const library = await seriousViolations(page);
       await goTo(page, SCREENS.find((screen) => screen.name === 'problems')!);
@@ -58,7 +58,7 @@ for (const theme of ['light', 'dark', 'high-contrast'] as const) {
   test(`the ${theme} theme passes axe-core, contrast included`, async ({ page, app }) => {
     test.slow();
     await app.open(page);
-    await applySettings(page, app.host.token, { theme });
+    await applySettings(page, app.host, { theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     const found: Record<string, string[]> = {};
     for (const screen of [SCREENS[0]!, SCREENS[1]!, SCREENS[3]!]) {
@@ -89,7 +89,7 @@ test('the text size setting has five steps, each larger than the one before', as
   }
   for (let i = 1; i < sizes.length; i++) expect(sizes[i]!).toBeGreaterThan(sizes[i - 1]!);
   // The choice is kept.
-  await page.reload();
+  await app.open(page);
   await expect(page.locator('html')).toHaveAttribute('data-text-size', steps.at(-1)!);
 });
 
@@ -109,7 +109,7 @@ test('the "system" theme follows prefers-color-scheme and prefers-contrast', asy
   expect(await background()).toBe('rgb(0, 0, 0)');
   expect(await seriousViolations(page)).toEqual([]);
   // A theme chosen on purpose wins over the system's.
-  await applySettings(page, app.host.token, { theme: 'light' });
+  await applySettings(page, app.host, { theme: 'light' });
   await page.emulateMedia({ colorScheme: 'dark', contrast: 'more' });
   expect(await background()).toBe(light);
 });

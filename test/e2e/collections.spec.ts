@@ -50,6 +50,8 @@ test('a trainer gathers a card, a search result and a section, notes and reorder
   const headingText = (await heading.textContent())!;
   const sectionTools = reader.locator('.guide-body .section-tools').nth(1);
   await sectionTools.getByRole('button', { name: `Add to collection: the section “${headingText}”` }).click();
+  // The form lists the collections once they have loaded (as for the search result above); then it adds.
+  await expect(sectionTools.getByTestId('add-collection-choice')).toHaveValue(/.+/);
   await sectionTools.getByTestId('add-collection-submit').click();
   await expect(sectionTools.getByTestId('add-collection-status')).toHaveText('Added to “Saturday workshop”.');
   const sectionAnchor = new URLSearchParams(
@@ -95,7 +97,7 @@ test('a trainer gathers a card, a search result and a section, notes and reorder
 
   // Everything is kept across a reload (which opens the library: routes are never in the address).
   const route = await page.locator('html').getAttribute('data-route');
-  await page.reload();
+  await app.open(page);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   await page.evaluate((hash) => (location.hash = hash), route!);
   await expect(page.getByTestId('collection')).toBeVisible();

@@ -28,7 +28,7 @@ test('a full disk: the person is told in plain words, the setting stays as it wa
   await page.getByLabel('Text size').selectOption('largest');
   await saveState(page, 'saved');
   await expect(page.getByRole('alert').filter({ hasText: DISK_FULL })).toHaveCount(0);
-  await page.reload();
+  await app.open(page);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('html')).toHaveAttribute('data-text-size', 'largest');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -7,10 +7,23 @@ import { launchBrowserMode } from '../../electron/host/launch';
 import type { Host } from '../../electron/host/server';
 import { tempDir } from '../support/temp';
 
+/**
+ * Opens the app from a new one-time launch address, as the person does with the address `npm run serve` prints
+ * (after a reload, a new one: the page keeps its session in memory only). Returns once the new page has loaded;
+ * the caller waits for what it expects (the shell, or the lock screen).
+ */
+export async function openApp(page: Page, host: Pick<Host, 'origin' | 'newLaunchUrl'>): Promise<void> {
+  const url = host.newLaunchUrl();
+  if (page.url().startsWith(`${host.origin}/`)) {
+    // Only the fragment differs, so the page loads itself again for the new code (renderer/lib/client.ts).
+    await Promise.all([page.waitForEvent('load'), page.goto(url)]);
+  } else await page.goto(url);
+}
+
 export interface AppFixture {
   host: Host;
   dataDir: string;
-  /** Opens the app at a route, with the per-run token, and waits for the shell to be ready. */
+  /** Opens the app at a route, from a new one-time launch address, and waits for the shell to be ready. */
   open(page: Page, route?: string): Promise<void>;
 }
 
@@ -45,9 +58,9 @@ export const test = base.extend<{
   },
 });
 
-/** Opens a browser-mode host's app in a page at a route, with its per-run token, and waits for the shell to be ready. */
-export async function openHost(page: Page, host: Host, route = '#/'): Promise<void> {
-  await page.goto(`${host.origin}/#token=${host.token}`);
+/** Opens a browser-mode host's app in a page at a route, from a new one-time launch address, and waits for the shell. */
+export async function openHost(page: Page, host: Pick<Host, 'origin' | 'newLaunchUrl'>, route = '#/'): Promise<void> {
+  await openApp(page, host);
   await expect(page.locator('header.app-header')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   if (route !== '#/') await page.evaluate((hash) => (location.hash = hash), route);

@@ -74,7 +74,7 @@ for (const { lang, guide: id, other } of CASES) {
   test(`handouts in ${lang}: every page names the guide, its version, review status and date; no tick or note is printed`, async ({ page, app }) => {
     await app.open(page);
     const token = app.host.token;
-    await applySettings(page, token, { interfaceLanguage: lang });
+    await applySettings(page, app.host, { interfaceLanguage: lang });
     const guide = await api(page, token, 'guide.get', { id, lang });
     const second = await api(page, token, 'guide.get', { id: other, lang });
     expect(guide.lang).toBe(lang);

@@ -22,7 +22,7 @@ test('open the library, open a guide, change the interface language, reload and 
 
   // Reload: the setting was saved by the core, not kept in the page. The place is not kept (routes never enter
   // the address or the browser's history), so the app opens on the library.
-  await page.reload();
+  await app.open(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Biblioteca' })).toBeVisible();
 
   // Arabic mirrors the whole layout.

@@ -21,7 +21,7 @@ test.describe('a system language Fieldbook does not speak', () => {
 
 test('a Spanish interface reads an English guide: the guide in English, the interface in Spanish', async ({ page, app }) => {
   await app.open(page);
-  await applySettings(page, app.host.token, { interfaceLanguage: 'es' });
+  await applySettings(page, app.host, { interfaceLanguage: 'es' });
   await page.evaluate(() => (location.hash = '#/guide/us-rights-at-a-demonstration/en'));
   const reader = page.getByTestId('reader');
   await expect(reader).toHaveAttribute('lang', 'en');
@@ -35,7 +35,7 @@ test('a Spanish interface reads an English guide: the guide in English, the inte
 
 test('the library says which guides exist in the interface language and offers the others', async ({ page, app }) => {
   await app.open(page);
-  await applySettings(page, app.host.token, { interfaceLanguage: 'es' });
+  await applySettings(page, app.host, { interfaceLanguage: 'es' });
   await SCREENS[0]!.ready(page);
   const cards = page.getByTestId('guide-card');
   const total = await cards.count();
@@ -78,7 +78,7 @@ test('the library says which guides exist in the interface language and offers t
 
 test('counts and dates are written as Intl writes them for the interface language', async ({ page, app }) => {
   await app.open(page);
-  await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });
+  await applySettings(page, app.host, { interfaceLanguage: 'ar' });
   await SCREENS[0]!.ready(page);
   const total = await page.getByTestId('guide-card').count();
   const intl = await page.evaluate((n) => new Intl.NumberFormat('ar').format(n), total);

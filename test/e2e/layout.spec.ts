@@ -123,7 +123,7 @@ for (const size of SIZES) {
 
       test(`every screen fits without sideways scrolling or anything cut off (${size.name}, ${lang})`, async ({ page, app }, testInfo) => {
         await app.open(page);
-        await applySettings(page, app.host.token, { interfaceLanguage: lang, textSize: size.textSize });
+        await applySettings(page, app.host, { interfaceLanguage: lang, textSize: size.textSize });
         await expect(page.locator('html')).toHaveAttribute('data-text-size', size.textSize);
         const found: Record<string, string[]> = {};
         const shoot = async (name: string) => {
@@ -154,7 +154,7 @@ for (const size of SIZES) {
     for (const lang of ['en', 'ar'] as const) {
       test(`the library notice and the problems view fit (${size.name}, ${lang})`, async ({ page, app }, testInfo) => {
         await app.open(page);
-        await applySettings(page, app.host.token, { interfaceLanguage: lang, textSize: size.textSize });
+        await applySettings(page, app.host, { interfaceLanguage: lang, textSize: size.textSize });
         const found: Record<string, string[]> = {};
         for (const screen of [SCREENS[0]!, SCREENS.find((s) => s.name === 'problems')!]) {
           await goTo(page, screen);
@@ -177,7 +177,7 @@ test.describe('at 200% zoom', () => {
   for (const lang of ['en', 'ar'] as const) {
     test(`the first guide is on the first screen of the library, the browsing controls one step away (${lang})`, async ({ page, app }, testInfo) => {
       await app.open(page);
-      await applySettings(page, app.host.token, { interfaceLanguage: lang, myJurisdiction: 'US-CA' });
+      await applySettings(page, app.host, { interfaceLanguage: lang, myJurisdiction: 'US-CA' });
       await SCREENS[0]!.ready(page);
       // The lock's first-start panel is offered once; dismissed, as a person does, the library's own layout is measured.
       await page.getByTestId('safety-intro').getByRole('button').last().click();

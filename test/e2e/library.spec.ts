@@ -88,7 +88,7 @@ test('my jurisdiction brings in its parents and global, is saved, and can be set
   expect(mine).toBeLessThan(total);
 
   // Saved by the core: a reload keeps it, and Settings shows the same choice.
-  await page.reload();
+  await app.open(page);
   await expect(page.getByTestId('my-jurisdiction')).toHaveValue('US-CA');
   await expect(cards(page)).toHaveCount(mine);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
@@ -181,7 +181,7 @@ test('the library shows what applies: my jurisdiction first, then its parents, t
   expect((await shownCards(page)).map((c) => c.id)).toEqual([...guidesFor('GB-SCT'), ...guidesFor('GB'), ...guidesFor('global')]);
 
   // After a reload, my jurisdiction and the language are both kept, and the library starts at what applies to me.
-  await page.reload();
+  await app.open(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect
     .poll(() => groupsShown(page))

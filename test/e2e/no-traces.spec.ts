@@ -2,7 +2,7 @@ import { chromium, type BrowserContext, expect, type Page, test } from '@playwri
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { clockFromEnv } from '../../electron/core/clock';
 import { launchBrowserMode } from '../../electron/host/launch';
-import type { Host } from '../../electron/host/server';
+import { LAUNCH_PATH, type Host } from '../../electron/host/server';
 import { filesAsText } from '../support/folder-bytes';
 import { tempDir } from '../support/temp';
 
@@ -75,14 +75,48 @@ async function journey(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-// Not covered: the per-run token. The browser records the address it was opened with (History, Sessions,
-// Favicons) before the page can replace it, so the token that `npm run serve` printed is in the profile; it opens
-// nothing once that host stops, and the passphrase lock still guards the data while it runs. See README.
-test('a journey leaves no guide id, section or search word in the browser profile', async () => {
+/** What the host answers to a launch code now: each one the browser recorded must open nothing. */
+async function redeem(code: string): Promise<{ status: number; reason?: string }> {
+  const response = await fetch(`${host.origin}${LAUNCH_PATH}`, { method: 'POST', body: JSON.stringify({ code }) });
+  return { status: response.status, reason: ((await response.json()) as { reason?: string }).reason };
+}
+
+/** The launch codes written anywhere in the profile (in the address the browser recorded before the page replaced it). */
+async function launchCodesIn(dir: string): Promise<string[]> {
+  const codes = new Set<string>();
+  for (const { text } of await filesAsText(dir)) {
+    for (const match of text.matchAll(/#launch=([A-Za-z0-9_-]{32})/g)) codes.add(match[1]!);
+    for (const match of Buffer.from(text, 'latin1')
+      .toString('utf16le')
+      .matchAll(/#launch=([A-Za-z0-9_-]{32})/g))
+      codes.add(match[1]!);
+  }
+  return [...codes];
+}
+
+const codeOf = (url: string) => new URL(url).hash.replace('#launch=', '');
+
+test('a journey, a reload and a new address leave no guide id, section, search word or session token in the profile', async () => {
   const context = await openProfile();
-  await journey(context);
+  const page = await journey(context);
+  // A reload forgets the session, which is kept nowhere the profile could hold it, and says what to do.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-launch-problem', 'no-session');
+  await expect(page.getByRole('alert')).toContainText('press Enter and open the new address it prints');
+  // The new address the host prints opens it again, in the same tab.
+  const again = host.newLaunchUrl();
+  await Promise.all([page.waitForEvent('load'), page.goto(again)]);
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  expect(page.url()).toBe(`${host.origin}/`);
   await context.close();
-  expect(await tracesIn(profile, [GUIDE, SEARCHED_GUIDE, SECTION, SEARCH_WORD, JURISDICTION])).toEqual([]);
+  expect(await tracesIn(profile, [GUIDE, SEARCHED_GUIDE, SECTION, SEARCH_WORD, JURISDICTION, host.token])).toEqual([]);
+  // The browser records each address it opens, the launch code in it too, before the page can replace it: so
+  // every code the profile holds must be one of those two, and spent.
+  const recorded = await launchCodesIn(profile);
+  for (const code of recorded) {
+    expect([codeOf(host.url), codeOf(again)]).toContain(code);
+    expect(await redeem(code)).toEqual({ status: 401, reason: 'used' });
+  }
   // The scan can find: the origin the journey used is in the profile's history.
   expect((await tracesIn(profile, [host.origin.replace('http://', '')])).length).toBeGreaterThan(0);
 });

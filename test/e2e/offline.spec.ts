@@ -13,7 +13,7 @@ test('a whole journey makes no request to any host but the app itself', async ({
   await expect(page.getByTestId('search-results')).toBeVisible();
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Theme').selectOption('dark');
-  await page.reload();
+  await app.open(page);
   // A reload opens the library (routes are never in the address); Settings shows the kept theme.
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('Theme')).toHaveValue('dark');

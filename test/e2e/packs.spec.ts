@@ -61,7 +61,6 @@ test('import a pack, read it, undo it, import it again', async ({ app, page }) =
   await page.getByTestId('pack-file').setInputFiles(packFile);
   await page.getByTestId('pack-preview').getByRole('button', { name: 'Apply' }).click();
   await expect(page.locator('section.packs')).toHaveAttribute('data-pack-step', 'applied');
-  await page.reload();
   await app.open(page, '#/guide/es-recording-police/es');
   await expect(page.locator('main')).toContainText(WORD);
 });
@@ -92,7 +91,7 @@ test('a pack outside its signer’s delegation is refused with its reason, and n
 for (const lang of ['en', 'ar'] as const) {
   test(`the packs screen, its preview and a refusal pass axe-core (${lang} interface)`, async ({ app, page }) => {
     await app.open(page, '#/packs');
-    await applySettings(page, app.host.token, { interfaceLanguage: lang });
+    await applySettings(page, app.host, { interfaceLanguage: lang });
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     // The reload opened the library (routes are never in the address): back to the packs screen.
     await page.evaluate(() => (location.hash = '#/packs'));

@@ -80,7 +80,7 @@ test('presenting a collection: one section per screen, arrows, Page keys and Spa
 test('in Arabic the presentation reads right to left: ← goes forward, → back, and Escape returns to the same place', async ({ page, app }) => {
   await page.setViewportSize({ width: 1000, height: 500 });
   await app.open(page);
-  await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });
+  await applySettings(page, app.host, { interfaceLanguage: 'ar' });
   await page.evaluate(() => (location.hash = '#/guide/phone-at-a-demonstration/ar'));
   const reader = page.getByTestId('reader');
   await expect(reader.locator('h1')).toBeVisible();

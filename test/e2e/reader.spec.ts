@@ -74,7 +74,7 @@ test.describe('checklist progress', () => {
       .toEqual({ 'phone-at-a-demonstration/en@1': [0, 1, 2], 'phone-at-a-demonstration/en@2': [0, 3] });
 
     // A reload opens the library (the place is never in the address); the ticks come back with the guide.
-    await page.reload();
+    await app.open(page);
     await expect(page.locator('html')).toHaveAttribute('data-route', '#/');
     await page.evaluate(() => (location.hash = '#/guide/phone-at-a-demonstration/en'));
     await expect(reader.locator('.checklist-progress')).toHaveText(`2 of ${total} done`);

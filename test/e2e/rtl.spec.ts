@@ -4,7 +4,7 @@ import { applySettings, goTo, openSearch, SCREENS } from './screens';
 test('an Arabic interface mirrors the whole layout; screenshots of the main screens', async ({ page, app }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await app.open(page);
-  await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });
+  await applySettings(page, app.host, { interfaceLanguage: 'ar' });
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 
@@ -44,7 +44,7 @@ test('the same header in English reads from the left (the mirror check is not va
 test('an English guide in an Arabic interface runs left to right inside the mirrored chrome', async ({ page, app }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await app.open(page);
-  await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });
+  await applySettings(page, app.host, { interfaceLanguage: 'ar' });
   await goTo(page, SCREENS[1]!);
   const reader = page.getByTestId('reader');
   await expect(reader).toHaveAttribute('lang', 'en');
@@ -92,7 +92,7 @@ test('an Arabic guide in an English interface runs right to left; mixed text tak
 
 test('library cards carry the direction of their own guide', async ({ page, app }) => {
   await app.open(page);
-  await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });
+  await applySettings(page, app.host, { interfaceLanguage: 'ar' });
   await SCREENS[0]!.ready(page);
   const arabicCard = page.locator('[data-testid="guide-card"][data-lang="ar"]').first();
   await expect(arabicCard.locator('h3')).toHaveAttribute('dir', 'rtl');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openApp, test } from './fixtures';
 import { folderBytes } from '../support/folder-bytes';
 
 const PASSPHRASE = 'river lantern seven orchard';
@@ -33,7 +33,7 @@ test('first start offers the lock; with it on, the data folder holds no personal
 
   await page.getByRole('button', { name: 'Lock now' }).click();
   await lockState(page, 'locked');
-  await page.reload();
+  await openApp(page, app.host);
   await lockState(page, 'locked');
   await expect(page.getByRole('heading', { name: 'Fieldbook is locked' })).toBeVisible();
   await expect(page.getByTestId('my-jurisdiction')).toHaveCount(0);

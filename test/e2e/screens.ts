@@ -1,4 +1,6 @@
 import { expect, type Page } from '@playwright/test';
+import type { Host } from '../../electron/host/server';
+import { openApp } from './fixtures';
 
 /** The main screens, each with the route that opens it and what shows it has finished loading. */
 export interface Screen {
@@ -39,8 +41,13 @@ export async function openSearch(page: Page, query = 'police', expectHits = true
   else await expect(page.locator('.search [role="status"]')).not.toBeEmpty();
 }
 
-/** Changes settings through the app's own API (as the Settings screen does), then reloads so the whole UI starts in them. */
-export async function applySettings(page: Page, token: string, change: Record<string, unknown>): Promise<void> {
+/** Changes settings through the app's own API (as the Settings screen does), then opens the app again so the whole UI starts in them. */
+export async function applySettings(
+  page: Page,
+  host: Pick<Host, 'origin' | 'token' | 'newLaunchUrl'>,
+  change: Record<string, unknown>,
+): Promise<void> {
+  const { token } = host;
   const status = await page.evaluate(
     async ({ token, change }) =>
       (
@@ -53,6 +60,6 @@ export async function applySettings(page: Page, token: string, change: Record<st
     { token, change },
   );
   expect(status).toBe(200);
-  await page.reload();
+  await openApp(page, host);
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 }

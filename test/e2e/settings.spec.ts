@@ -46,7 +46,7 @@ test('every setting changed in turn in the real UI is kept, together, after a re
     dueSoonDays: 45,
   });
 
-  await page.reload();
+  await app.open(page);
   const html = page.locator('html');
   await expect(html).toHaveAttribute('data-ready', 'true');
   // A reload opens the library (routes are never in the address): back to the review dashboard it was on.

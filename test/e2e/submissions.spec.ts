@@ -99,7 +99,7 @@ test.describe('in Arabic, with an old base', () => {
 
   test("both changes are shown right to left around the guide's own direction, and accept overwrites nothing", async ({ app, page }) => {
     await app.open(page);
-    await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });
+    await applySettings(page, app.host, { interfaceLanguage: 'ar' });
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await page.getByRole('navigation').getByRole('link', { name: 'المساهمات' }).click();
     await expect(page.getByRole('heading', { name: 'مساهمات الشركاء', level: 1 })).toBeVisible();

@@ -15,7 +15,7 @@ for (const lang of ['en', 'ar'] as const) {
   test(`the workshop screens pass axe-core with no serious or critical violation (${lang} interface)`, async ({ page, app }) => {
     await app.open(page);
     const token = app.host.token;
-    await applySettings(page, token, { interfaceLanguage: lang });
+    await applySettings(page, app.host, { interfaceLanguage: lang });
     const made = await api(page, token, 'collections.create', { name: 'Session' });
     await api(page, token, 'collections.addItem', { id: made.id, guide: 'phone-taken', lang: 'ar' });
     await api(page, token, 'collections.addItem', { id: made.id, guide: 'backups', lang: 'en' });

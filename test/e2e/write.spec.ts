@@ -144,7 +144,7 @@ test('a partner writes a Spanish translation with a live preview, finds it after
 
 test('the editor writes right to left for an Arabic draft, left to right for a Spanish one, and in an Arabic interface', async ({ page, app }) => {
   await app.open(page);
-  await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });
+  await applySettings(page, app.host, { interfaceLanguage: 'ar' });
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await startTranslation(page, 'gb-eaw-rights-at-a-demonstration/en', 'ar');
   const body = page.getByTestId('draft-body');

@@ -79,6 +79,29 @@ describe('one Fieldbook per data folder', () => {
     expect(await response.json()).toMatchObject({ ok: true, value: { theme: 'high-contrast' } });
   });
 
+  it('after a wipe, the lock says only which process holds the folder: no start time, no computer name', async () => {
+    const host = await serve();
+    const before = JSON.parse(await readFile(lockFile(), 'utf8')) as LockHolder;
+    expect(before).toMatchObject({ pid: process.pid, mode: 'browser', host: hostname() });
+    expect(before.startedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const wiped = await fetch(`${host.origin}/api/invoke/safety.wipe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': host.token },
+      body: JSON.stringify({ confirm: true }),
+    });
+    expect(wiped.status).toBe(200);
+    const text = await readFile(lockFile(), 'utf8');
+    expect(JSON.parse(text)).toEqual({ pid: process.pid, mode: 'browser' });
+    expect(text).not.toContain(hostname());
+    // It still holds the folder, and says so without the details it dropped.
+    const refused = await serve().catch((error: { message: string }) => error);
+    expect((refused as { message: string }).message).toMatch(new RegExp(`process ${process.pid}\\. Close that Fieldbook first`));
+    // And it is still released when the host closes.
+    await host.close();
+    hosts.splice(hosts.indexOf(host), 1);
+    await expect(readFile(lockFile(), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('takes over a stale lock left by a process that no longer runs', async () => {
     await mkdir(dataDir, { recursive: true });
     const stale: LockHolder = { pid: await deadPid(), mode: 'desktop', startedAt: '2026-11-27T09:00:00.000Z', host: hostname() };

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../electron/api/router';
 import { startHost, type Host, type HostLimits } from '../../electron/host/server';
 import { inProcessClient } from '../support/in-process';
+import { standInRenderer } from '../support/renderer';
 import { tempDir } from '../support/temp';
 
 let host: Host;
@@ -75,9 +75,7 @@ const head = (target: Host, lines: string[]) => `${[...lines, `Host: ${new URL(t
 
 async function hostWith(limits: Partial<HostLimits>): Promise<{ host: Host; close: () => Promise<void> }> {
   const data = await tempDir();
-  const renderer = join(data.dir, 'renderer');
-  await mkdir(renderer);
-  await writeFile(join(renderer, 'index.html'), '<!doctype html><title>Fieldbook</title>');
+  const renderer = await standInRenderer(data.dir);
   const { fieldbook } = await inProcessClient(join(data.dir, 'user'));
   const started = await startHost({ router: createRouter(fieldbook.handlers, () => undefined), fieldbook, rendererDir: renderer, limits });
   return {
@@ -91,9 +89,7 @@ async function hostWith(limits: Partial<HostLimits>): Promise<{ host: Host; clos
 
 beforeAll(async () => {
   const data = await tempDir();
-  const renderer = join(data.dir, 'renderer');
-  await mkdir(renderer);
-  await writeFile(join(renderer, 'index.html'), '<!doctype html><title>Fieldbook</title>');
+  const renderer = await standInRenderer(data.dir);
   const { fieldbook } = await inProcessClient(join(data.dir, 'user'));
   host = await startHost({ router: createRouter(fieldbook.handlers, () => undefined), fieldbook, rendererDir: renderer });
   cleanup = async () => {

@@ -4,6 +4,7 @@ import type { AppInfo, UpdateCheck } from '../../api/types';
 import type { Clock } from '../clock';
 import type { ShareControl } from '../fieldbook';
 import type { UserDataStore } from '../store/user-data';
+import type { CollectionShare } from '../workshops/public';
 
 export interface AppDeps {
   version: string;
@@ -13,6 +14,8 @@ export interface AppDeps {
   checkForUpdates?: () => Promise<UpdateCheck>;
   findInPage?: Handlers['view.find'];
   share?: ShareControl;
+  /** The guides of a stored collection, for a share limited to it (workshops/public.ts). */
+  collectionShare: (id: string) => Promise<CollectionShare>;
   maintainer: boolean;
 }
 
@@ -32,6 +35,17 @@ export function appHandlers(
       );
     return deps.share;
   };
+  const sharedCollection = async (id: string): Promise<CollectionShare> => {
+    try {
+      return await deps.collectionShare(id);
+    } catch (error) {
+      if (!(error instanceof FieldbookError) || error.code !== 'not-found') throw error;
+      throw new FieldbookError(
+        'not-found',
+        `There is no collection "${id}" to share: it may have been deleted. Choose another on the Share screen, or share the whole library.`,
+      );
+    }
+  };
   return {
     'app.info': () => ({
       version: deps.version,
@@ -49,7 +63,11 @@ export function appHandlers(
     },
     'view.find': (input) => deps.findInPage?.(input) ?? { available: false, matches: 0, active: 0 },
     'share.status': () => deps.share?.status() ?? { running: false },
-    'share.start': (input) => share().start(input),
+    'share.start': async ({ collection, ...where }) => {
+      const control = share();
+      if (collection === undefined) return control.start(where);
+      return control.start({ ...where, ...(await sharedCollection(collection)) });
+    },
     'share.stop': () => share().stop(),
   };
 }

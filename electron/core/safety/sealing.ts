@@ -48,6 +48,8 @@ export interface SealingOptions {
   /** Validates data; null when it did not fit and the file was set aside. */
   parse(value: unknown): Promise<Data | null>;
   defaults(): Data;
+  /** Called once a wipe has removed the files: the data folder's lock drops what it says about this run. */
+  afterWipe?: () => Promise<void>;
 }
 
 const SET_ASIDE_PREFIX = (file: string) => `${basename(file, '.json')}.unreadable-`;
@@ -204,6 +206,7 @@ export async function openSealing(options: SealingOptions): Promise<Sealing> {
           await rm(path, { recursive: true, force: true });
         }
         store.replace(options.defaults());
+        await options.afterWipe?.();
       });
     },
     async files() {

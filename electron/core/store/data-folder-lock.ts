@@ -14,12 +14,15 @@ export const LOCK_FILE = 'fieldbook.lock';
 
 export type LockMode = 'desktop' | 'browser';
 
-/** What the lock file holds: enough to tell the person which Fieldbook has the folder. */
+/**
+ * What the lock file holds: enough to tell the person which Fieldbook has the folder. After a wipe only `pid` and
+ * `mode` stay (see `forgetDetails`): when and on which computer Fieldbook started is a trace of its use.
+ */
 export interface LockHolder {
   pid: number;
   mode: LockMode;
-  startedAt: string;
-  host: string;
+  startedAt?: string;
+  host?: string;
 }
 
 export interface DataFolderLock {
@@ -31,6 +34,8 @@ export interface DataFolderLock {
   release(): Promise<void>;
   /** The same, synchronously, for an exit handler that cannot wait. */
   releaseSync(): void;
+  /** Rewrites the lock file with the process id and kind only, dropping the start time and the computer's name (a wipe). */
+  forgetDetails(): Promise<void>;
 }
 
 export interface LockOptions {
@@ -63,9 +68,10 @@ function parseHolder(text: string): LockHolder | null {
 function inUse(dir: string, file: string, holder: LockHolder, ours: LockMode): FieldbookError {
   const who = holder.mode === 'desktop' ? 'the Fieldbook desktop app' : 'a Fieldbook browser-mode host (npm run serve)';
   const where = holder.host && holder.host !== hostname() ? ` on the computer "${holder.host}"` : '';
+  const started = holder.startedAt ? `, started ${holder.startedAt}` : '';
   return new FieldbookError(
     'folder-in-use',
-    `The data folder ${dir} is in use by ${who}, process ${holder.pid}${where}, started ${holder.startedAt}. Close that Fieldbook first${ours === 'browser' ? ', or start this one with another data folder (--data-dir)' : ', then start this one again'}. If no Fieldbook is running, delete ${file} and try again.`,
+    `The data folder ${dir} is in use by ${who}, process ${holder.pid}${where}${started}. Close that Fieldbook first${ours === 'browser' ? ', or start this one with another data folder (--data-dir)' : ', then start this one again'}. If no Fieldbook is running, delete ${file} and try again.`,
   );
 }
 
@@ -91,7 +97,7 @@ export async function lockDataFolder(dir: string, mode: LockMode, options: LockO
         // A folder Fieldbook cannot write to (read-only disk, full disk, no permission) must not stop the person
         // reading guides: start without the lock. No one can save there meanwhile, and each save says why it failed.
         await fs.unlink(file).catch(() => undefined);
-        return { file, holder, held: false, release: async () => undefined, releaseSync: () => undefined };
+        return { file, holder, held: false, release: async () => undefined, releaseSync: () => undefined, forgetDetails: async () => undefined };
       }
     }
     const existing = parseHolder(await fs.readFile(file, 'utf8').catch(() => ''));
@@ -105,12 +111,26 @@ export async function lockDataFolder(dir: string, mode: LockMode, options: LockO
   throw new FieldbookError('folder-in-use', `The data folder ${dir} keeps being locked by another Fieldbook as this one starts. Try again.`);
 }
 
-function ownLock(file: string, holder: LockHolder, text: string, fs: StoreFs): DataFolderLock {
+function ownLock(file: string, holder: LockHolder, written: string, fs: StoreFs): DataFolderLock {
   let released = false;
+  /** What this process wrote last: the lock is released only while the file still says so. */
+  let text = written;
   return {
     file,
     holder,
     held: true,
+    async forgetDetails() {
+      if (released) return;
+      const next = `${JSON.stringify({ pid: holder.pid, mode: holder.mode } satisfies LockHolder)}\n`;
+      // In place: a crash midway leaves a file that parses as nobody's, which the next start takes over.
+      const handle = await fs.open(file, 'w', 0o600);
+      try {
+        await handle.writeFile(next, 'utf8');
+      } finally {
+        await handle.close();
+      }
+      text = next;
+    },
     async release() {
       if (released) return;
       released = true;

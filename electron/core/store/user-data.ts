@@ -96,7 +96,16 @@ async function openLocked(
     await file.setAside(`the field "${issue?.path.join('.') || '(top level)'}" is invalid: ${issue?.message ?? 'unknown problem'}`);
     return null;
   };
-  const sealing = await openSealing({ file, raw, dir, fs, kdf: options.kdf, parse: fromRaw, defaults: () => userDataSchema.parse({}) });
+  const sealing = await openSealing({
+    file,
+    raw,
+    dir,
+    fs,
+    kdf: options.kdf,
+    parse: fromRaw,
+    defaults: () => userDataSchema.parse({}),
+    afterWipe: () => lock.forgetDetails(),
+  });
   const db = new Low<UserData>(sealing.adapter as unknown as Adapter<UserData>, (await sealing.initial()) as UserData);
   let queue: Promise<unknown> = Promise.resolve();
   /** Runs `task` after every pending write, so nothing interleaves with a save. */

@@ -55,7 +55,7 @@ export function createRoomShare(options: ShareControlOptions): RoomShare {
 
   return {
     status: () => status,
-    start: ({ listen, port, only }) =>
+    start: ({ listen, port, only, collection }) =>
       serial(async () => {
         if (server) return status;
         const named = listen ?? options.defaultListen;
@@ -81,6 +81,7 @@ export function createRoomShare(options: ShareControlOptions): RoomShare {
           urls: server.urls,
           startedAt: new Date().toISOString(),
           limitedTo: only ? only.length : null,
+          collection: collection ?? null,
           qr: qrMatrix(server.url),
         });
       }),
