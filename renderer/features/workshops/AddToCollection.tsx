@@ -27,6 +27,8 @@ export function AddToCollection({ guide, lang, section, label }: { guide: string
     setMessage(null);
     setTarget({ guide, lang, section, label });
     setOpen(true);
+    // Until the list is in, the choice shown is not the person's: nothing can be submitted (or re-chosen) yet.
+    setCollections(null);
     try {
       const list = await client.invoke('collections.list');
       setCollections(list);
@@ -92,7 +94,7 @@ export function AddToCollection({ guide, lang, section, label }: { guide: string
         >
           <label>
             <span>{t('workshops.add.collection')}</span>
-            <select ref={first} value={chosen} onChange={(event) => setChosen(event.target.value)} data-testid="add-collection-choice">
+            <select ref={first} value={chosen} disabled={collections === null} onChange={(event) => setChosen(event.target.value)} data-testid="add-collection-choice">
               {(collections ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -113,7 +115,7 @@ export function AddToCollection({ guide, lang, section, label }: { guide: string
               />
             </label>
           )}
-          <button type="submit" data-testid="add-collection-submit">
+          <button type="submit" disabled={collections === null} data-testid="add-collection-submit">
             {t('workshops.add.submit')}
           </button>
           <button type="button" onClick={close}>
