@@ -27,7 +27,7 @@ import type {
   UpdateCheck,
 } from './types';
 import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
-import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
+import { REVIEW_STATES, type ReviewDashboard, type ReviewExport, type ReviewMark } from './types';
 import type { CollectionSummary, CollectionView, HandoutResult } from './types';
 
 /**
@@ -124,6 +124,21 @@ export const contract = {
       legal: z.boolean().optional(),
     }),
     'The filtered review list as CSV or Markdown text, with a file name, for the UI to save.',
+  ),
+  'review.mark': method<ReviewMark>()(
+    z.strictObject({
+      id: guideId,
+      lang,
+      by: z
+        .string()
+        .trim()
+        .min(1, 'must say who reviewed the guide')
+        .max(200, 'must be at most 200 characters')
+        .regex(/^[^\r\n]*$/, 'must be on one line'),
+      /** False: only say what would be written (the next review date), for the person to confirm. */
+      confirm: z.boolean(),
+    }),
+    "Records a review of a guide that did not change in the maintainer's content folder: reviewed by, today, and the next review date from its subject's interval; the version stays.",
   ),
   'packs.preview': method<PackPreview & { token: string }>()(
     z.strictObject({ bytes: z.string().max(MAX_PACK_BASE64, 'the pack file is over 64 MB').base64('must be the pack file in base64') }),

@@ -125,7 +125,12 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     ...settingsHandlers({ ...reading, changed: (settings) => emit('settings-changed', settings) }),
     ...guideHandlers(reading),
     ...searchHandlers({ ...reading, search }),
-    ...reviewHandlers(reading),
+    ...reviewHandlers({
+      ...reading,
+      keyList: () => packs.keyList(),
+      maintainerContentDir: options.maintainerContentDir,
+      reload: () => reloadContent(),
+    }),
     ...safetyHandlers({ store, onLocked: (reason) => emit('locked', { reason }) }, options.dataDir),
     ...readingHandlers(
       store,

@@ -21,7 +21,7 @@ const openOn = new Map<string, Fieldbook>();
  */
 export async function inProcessClient(
   dataDir: string,
-  options: { contentDir?: string; clock?: Clock; storeFs?: StoreFs; kdf?: KdfParams } = {},
+  options: { contentDir?: string; clock?: Clock; storeFs?: StoreFs; kdf?: KdfParams; maintainerContentDir?: string } = {},
 ): Promise<{ client: Client; router: Router; fieldbook: Fieldbook }> {
   await openOn.get(dataDir)?.close();
   const fieldbook = await openFieldbook({
@@ -33,6 +33,7 @@ export async function inProcessClient(
     log: () => undefined,
     storeFs: options.storeFs,
     kdf: options.kdf,
+    maintainerContentDir: options.maintainerContentDir,
   });
   openOn.set(dataDir, fieldbook);
   const router = createRouter(fieldbook.handlers, () => undefined);
