@@ -96,7 +96,7 @@ export function App({ info }: { info: AppInfo }) {
         {shared && !['library', 'guide'].includes(route.name) && <LibraryView />}
         {!shared && route.name === 'settings' && <SettingsView />}
         {!shared && route.name === 'problems' && <ProblemsView />}
-        {!shared && route.name === 'review' && <ReviewView />}
+        {!shared && route.name === 'review' && <ReviewView maintainer={info.maintainer} />}
         {!shared && route.name === 'share' && <ShareScreen />}
         {!shared && route.name === 'packs' && <PacksView />}
         {!shared && route.name === 'collections' && <CollectionsView />}
