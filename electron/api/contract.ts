@@ -29,6 +29,7 @@ import type {
 import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
 import { REVIEW_STATES, type ReviewDashboard, type ReviewExport, type ReviewMark } from './types';
 import type { CollectionSummary, CollectionView, HandoutResult } from './types';
+import { type MyReport, type OpenedReports, reportInputs } from './reports';
 
 /**
  * The one contract between the UI and the core: each method's name, its input schema, its result type and a line
@@ -247,6 +248,21 @@ export const contract = {
   'handout.print': method<HandoutResult>()(
     z.strictObject({ action: z.enum(['pdf', 'print']), fileName: z.string().min(1).max(120) }),
     'Desktop only: saves the print view showing now as a PDF (asking where), or prints it. The browser mode prints from the page.',
+  ),
+  'reports.list': method<MyReport[]>()(none, "The person's own reports on passages of guides, newest first."),
+  'reports.add': method<MyReport>()(
+    reportInputs.add,
+    'Keeps a report that a passage (a quoted selection, a section or the whole guide) is wrong, outdated or unclear, with a note.',
+  ),
+  'reports.update': method<MyReport>()(reportInputs.update, "Changes a kept report's kind or note."),
+  'reports.delete': method<MyReport[]>()(reportInputs.remove, 'Deletes a kept report; returns the rest.'),
+  'reports.export': method<ReviewExport>()(
+    reportInputs.exportFile,
+    "One guide's reports (or all) as a .fbreports file for the guide's partner: only what each report says about the guide.",
+  ),
+  'reports.open': method<OpenedReports>()(
+    reportInputs.open,
+    'Reads a .fbreports file (each bad field named) and returns its reports with what this library knows of each guide; keeps nothing.',
   ),
 } as const;
 

@@ -7,6 +7,7 @@ import { watchContent } from './content/watch';
 import { appHandlers } from './app/handlers';
 import type { ReadingDeps } from './domain';
 import { guideHandlers } from './guides/handlers';
+import { reportHandlers } from './reports/handlers';
 import { reviewHandlers } from './review/handlers';
 import { reviewContext } from './review/status';
 import { searchHandlers } from './search/handlers';
@@ -138,6 +139,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       () => options.clock.now(),
     ),
     ...exportHandlers(store, options.kdf),
+    ...reportHandlers(reading),
     ...workshopHandlers({ catalog: () => catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
   };
 

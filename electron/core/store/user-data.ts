@@ -9,6 +9,7 @@ import { lockDataFolder, type LockMode } from './data-folder-lock';
 import { openSealing, type Sealing } from '../safety/sealing';
 import { nodeFs, type StoreFs } from './store-fs';
 import { collectionsSchema } from '../workshops/collection';
+import { reportsStoreShape } from '../reports/schema';
 
 const userDataSchema = z.object({
   settings: settingsSchema.default(settingsSchema.parse({})),
@@ -21,6 +22,7 @@ const userDataSchema = z.object({
   ...readingSchemaShape,
   /** Personal: the version of each guide the person last opened, keyed by `<guide id>/<lang>` (history/last-read.ts). */
   lastRead: z.record(z.string(), z.number().int().min(1)).default({}),
+  ...reportsStoreShape,
 });
 export type UserData = z.infer<typeof userDataSchema>;
 
