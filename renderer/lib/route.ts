@@ -6,6 +6,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'problems' }
   | { name: 'review' }
+  | { name: 'reports' }
+  | { name: 'help-partners' }
   | { name: 'packs' }
   | { name: 'collections' }
   | { name: 'collection'; id: string }
@@ -24,6 +26,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'reports') return { name: 'reports' };
+  if (parts[0] === 'help' && parts[1] === 'partners') return { name: 'help-partners' };
   if (parts[0] === 'share') return { name: 'share' };
   if (parts[0] === 'keeps') return { name: 'keeps' };
   if (parts[0] === 'packs') return { name: 'packs' };
@@ -50,6 +54,10 @@ export function hrefFor(route: Route): string {
       return '#/problems';
     case 'review':
       return '#/review';
+    case 'reports':
+      return '#/reports';
+    case 'help-partners':
+      return '#/help/partners';
     case 'share':
       return '#/share';
     case 'keeps':
