@@ -1,8 +1,9 @@
-import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { type RefObject, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_KINDS, REPORT_LIMITS, type ReportKind } from '../../../electron/api/reports';
 import type { GuideView } from '../../../electron/api/types';
 import { client } from '../../lib/client';
+import { useAction, useModalDialog } from '../../lib/modal-action';
 import { hrefFor } from '../../lib/route';
 import { type PickedPassage, usePickedPassage } from './selection';
 
@@ -61,21 +62,15 @@ function ReportDialog({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [quote, setQuote] = useState(picked?.quote ?? '');
   const [section, setSection] = useState(picked?.section ?? '');
   const [kind, setKind] = useState<ReportKind>('wrong');
   const [note, setNote] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-  const close = () => dialog.current?.close();
-  const save = async () => {
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, run } = useAction();
+  const close = dialog.close;
+  const save = () =>
+    run(async () => {
       await client.invoke('reports.add', {
         guide: guide.id,
         lang: guide.lang,
@@ -88,15 +83,10 @@ function ReportDialog({
       const mine = await client.invoke('reports.list');
       onSaved(mine.length);
       close();
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       className="confirm report-dialog"
       aria-labelledby={`${id}-title`}
       data-testid="report-dialog"

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideCard, ReviewMark } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
+import { useAction, useModalDialog } from '../../lib/modal-action';
 
 /**
  * Records a review of a guide that did not change, in two steps: who reviewed it, then the dates it would write
@@ -12,33 +13,22 @@ export function MarkReviewedDialog({ card, onClose, onMarked }: { card: GuideCar
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const ids = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [by, setBy] = useState(card.review.reviewedBy ?? '');
   const [plan, setPlan] = useState<ReviewMark | null>(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-  const close = () => dialog.current?.close();
-  const call = async (confirm: boolean) => {
-    setBusy(true);
-    setError('');
-    try {
+  const { busy, error, run } = useAction();
+  const close = dialog.close;
+  const call = (confirm: boolean) =>
+    run(async () => {
       const mark = await client.invoke('review.mark', { id: card.id, lang: card.lang, by, confirm });
       if (confirm) {
         onMarked(mark);
         close();
       } else setPlan(mark);
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       className="confirm"
       aria-labelledby={`${ids}-title`}
       data-testid="mark-reviewed-dialog"
