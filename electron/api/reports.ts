@@ -69,11 +69,14 @@ export interface MyReport extends FileReport {
   id: string;
   /** The guide's title here, or null when the guide is no longer in the library. */
   title: string | null;
+  /** The section's heading here, or null (the whole guide, or a section no longer there). */
+  heading: string | null;
 }
 
 /** A report read from a file, with what this library knows of its guide. */
 export interface OpenedReport extends FileReport {
   title: string | null;
+  heading: string | null;
   /** The guide's version here now (null: not in this library): a report on an older version may be dealt with. */
   currentVersion: number | null;
 }

@@ -28,7 +28,14 @@ describe('readers’ reports', () => {
       kind: 'outdated',
       note: 'The border rules changed in 2026.',
     });
-    expect(first).toMatchObject({ section, quote: QUOTE, kind: 'outdated', date: '2026-11-28', title: expect.any(String) });
+    expect(first).toMatchObject({
+      section,
+      heading: 'Before you leave',
+      quote: QUOTE,
+      kind: 'outdated',
+      date: '2026-11-28',
+      title: expect.any(String),
+    });
     const second = await core.client.invoke('reports.add', {
       guide: 'sample-rights',
       lang: 'en',
@@ -36,7 +43,7 @@ describe('readers’ reports', () => {
       kind: 'unclear',
       note: 'Which police?',
     });
-    expect(second).toMatchObject({ section: null, quote: null });
+    expect(second).toMatchObject({ section: null, heading: null, quote: null });
 
     const edited = await core.client.invoke('reports.update', { id: first.id, kind: 'wrong', note: 'It is wrong since the 2026 change.' });
     expect(edited).toMatchObject({ kind: 'wrong', note: 'It is wrong since the 2026 change.', quote: QUOTE });
@@ -124,6 +131,17 @@ describe('readers’ reports', () => {
     expect(await failureOf(core.client.invoke('reports.open', { text: 'not json' }))).toMatchObject({
       message: expect.stringContaining('not JSON'),
     });
+  });
+
+  it('travels in a personal export, and importing it again adds nothing twice', async () => {
+    await core.client.invoke('reports.add', { guide: 'sample-rights', lang: 'en', version: 1, kind: 'unclear', note: 'Which police?' });
+    const exported = await core.client.invoke('personal.export', { passphrase: PASSPHRASE });
+    await core.client.invoke('safety.wipe', { confirm: true });
+    expect(await core.client.invoke('reports.list')).toEqual([]);
+    await core.client.invoke('reports.add', { guide: 'sample-checklist', lang: 'en', version: 2, kind: 'wrong', note: 'Made after the wipe' });
+    await core.client.invoke('personal.import', { passphrase: PASSPHRASE, text: exported.text });
+    await core.client.invoke('personal.import', { passphrase: PASSPHRASE, text: exported.text });
+    expect((await core.client.invoke('reports.list')).map((r) => r.note).sort()).toEqual(['Made after the wipe', 'Which police?']);
   });
 
   it('keeps reports sealed under the lock, serves none while locked, and wipe removes them', async () => {

@@ -124,6 +124,6 @@ test('a report on a whole section, by keyboard alone, in the Arabic interface', 
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   const report = page.getByTestId('my-report');
   await expect(report).toHaveAttribute('data-kind', 'outdated');
-  await expect(report).toContainText('#signs-of-account-takeover');
+  await expect(report).toContainText('Signs of account takeover');
   expect(await serious(page)).toEqual([]);
 });

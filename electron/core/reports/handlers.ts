@@ -18,9 +18,17 @@ type ReportMethods = 'reports.list' | 'reports.add' | 'reports.update' | 'report
  */
 export function reportHandlers(deps: Pick<ReadingDeps, 'catalog' | 'store' | 'clock'>): Pick<Handlers, ReportMethods> {
   const { store } = deps;
-  const titleOf = (guide: string, lang: string): string | null =>
-    deps.catalog().guides.find((g) => g.meta.id === guide && g.meta.lang === lang)?.meta.title ?? null;
-  const mine = (): MyReport[] => store.read().reports.map((report) => ({ ...report, title: titleOf(report.guide, report.lang) }));
+  /** What this library shows of a report's guide and section, for the lists: its title, heading and version. */
+  const shown = (report: Pick<StoredReport, 'guide' | 'lang' | 'section'>) => {
+    const guide = deps.catalog().guides.find((g) => g.meta.id === report.guide && g.meta.lang === report.lang);
+    const heading = report.section === null ? null : (guide?.sections.find((s) => s.anchor === report.section)?.heading ?? null);
+    return { title: guide?.meta.title ?? null, heading, version: guide?.meta.version ?? null };
+  };
+  const withTitle = (report: StoredReport): MyReport => {
+    const { title, heading } = shown(report);
+    return { ...report, title, heading };
+  };
+  const mine = (): MyReport[] => store.read().reports.map(withTitle);
   const find = (reports: readonly StoredReport[], id: string): StoredReport => {
     const found = reports.find((report) => report.id === id);
     if (!found)
@@ -31,13 +39,13 @@ export function reportHandlers(deps: Pick<ReadingDeps, 'catalog' | 'store' | 'cl
     'reports.list': () => mine(),
     'reports.add': async ({ guide, lang, version, section, quote, kind, note }) => {
       const catalog = deps.catalog();
-      const shown = findGuide(catalog, guide, lang);
-      if (shown.meta.lang !== lang)
+      const here = findGuide(catalog, guide, lang);
+      if (here.meta.lang !== lang)
         throw new FieldbookError('not-found', `reports: the guide "${guide}" has no ${lang} version here; report on the version you read.`);
-      if (version > shown.meta.version)
+      if (version > here.meta.version)
         throw new FieldbookError(
           'bad-input',
-          `reports: version ${version} of "${guide}" does not exist (it is at ${shown.meta.version}); reopen the guide.`,
+          `reports: version ${version} of "${guide}" does not exist (it is at ${here.meta.version}); reopen the guide.`,
         );
       checkSection(catalog, guide, section);
       const report: StoredReport = {
@@ -59,7 +67,7 @@ export function reportHandlers(deps: Pick<ReadingDeps, 'catalog' | 'store' | 'cl
           );
         draft.reports = [report, ...draft.reports];
       });
-      return { ...report, title: shown.meta.title };
+      return withTitle(report);
     },
     'reports.update': async ({ id, kind, note }) => {
       find(store.read().reports, id);
@@ -69,8 +77,7 @@ export function reportHandlers(deps: Pick<ReadingDeps, 'catalog' | 'store' | 'cl
         if (note !== undefined) report.note = note;
         report.date = utcDate(deps.clock.now());
       });
-      const report = find(data.reports, id);
-      return { ...report, title: titleOf(report.guide, report.lang) };
+      return withTitle(find(data.reports, id));
     },
     'reports.delete': async ({ id }) => {
       find(store.read().reports, id);
@@ -97,11 +104,10 @@ export function reportHandlers(deps: Pick<ReadingDeps, 'catalog' | 'store' | 'cl
     },
     'reports.open': ({ text }) => {
       const file = parseReportsFile(text);
-      const catalog = deps.catalog();
       return {
         reports: [...file.reports].sort(compareReports).map((report) => {
-          const here = catalog.guides.find((g) => g.meta.id === report.guide && g.meta.lang === report.lang);
-          return { ...report, title: here?.meta.title ?? null, currentVersion: here?.meta.version ?? null };
+          const { title, heading, version } = shown(report);
+          return { ...report, title, heading, currentVersion: version };
         }),
       };
     },

@@ -124,7 +124,7 @@ function ReportEditor({
     >
       <p className="report-where">
         {t('reports.mine.where', { date: formatDate(report.date, i18n.language), version: report.version })}{' '}
-        {report.section ? <bdi lang={report.lang}>#{report.section}</bdi> : t('reports.reader.wholeGuide')}
+        {report.section ? <bdi lang={report.lang}>{report.heading ?? `#${report.section}`}</bdi> : t('reports.reader.wholeGuide')}
       </p>
       {report.quote && (
         <blockquote lang={report.lang} dir="auto">

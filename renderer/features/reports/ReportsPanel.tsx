@@ -79,7 +79,7 @@ export function ReportsPanel({ guideId, lang }: { guideId?: string; lang?: strin
                     {report.title ?? report.guide}{' '}
                   </bdi>
                 )}
-                {report.section ? <bdi lang={report.lang}>#{report.section}</bdi> : t('reports.reader.wholeGuide')}
+                {report.section ? <bdi lang={report.lang}>{report.heading ?? `#${report.section}`}</bdi> : t('reports.reader.wholeGuide')}
                 {' · '}
                 {t('reports.mine.where', { date: formatDate(report.date, i18n.language), version: report.version })}
               </p>
