@@ -6,7 +6,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'problems' }
   | { name: 'review' }
-  | { name: 'reports' }
+  | { name: 'reports'; id?: string; lang?: string }
   | { name: 'help-partners' }
   | { name: 'packs' }
   | { name: 'collections' }
@@ -26,7 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
-  if (parts[0] === 'reports') return { name: 'reports' };
+  if (parts[0] === 'reports') return { name: 'reports', id: parts[1], lang: parts[2] };
   if (parts[0] === 'help' && parts[1] === 'partners') return { name: 'help-partners' };
   if (parts[0] === 'share') return { name: 'share' };
   if (parts[0] === 'keeps') return { name: 'keeps' };
@@ -55,7 +55,7 @@ export function hrefFor(route: Route): string {
     case 'review':
       return '#/review';
     case 'reports':
-      return '#/reports';
+      return `#/reports${route.id ? `/${encodeURIComponent(route.id)}${route.lang ? `/${encodeURIComponent(route.lang)}` : ''}` : ''}`;
     case 'help-partners':
       return '#/help/partners';
     case 'share':

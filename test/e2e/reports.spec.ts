@@ -96,6 +96,27 @@ test('a reader reports a selected passage, edits it, saves it for the partner, a
   await expect(page.getByTestId('my-reports')).toHaveAttribute('data-count', '0');
 });
 
+test("the panel for one guide lists that guide's reports from a file that holds others", async ({ page, app }) => {
+  const file = {
+    type: 'fieldbook-reports',
+    format: 1,
+    reports: [
+      { guide: 'account-security', lang: 'en', version: 1, section: null, quote: null, kind: 'unclear', note: 'Which apps?', date: '2027-01-02' },
+      { guide: 'account-security', lang: 'es', version: 1, section: null, quote: null, kind: 'wrong', note: 'Otra lengua', date: '2027-01-02' },
+      { guide: 'phone-at-a-demonstration', lang: 'en', version: 1, section: null, quote: null, kind: 'outdated', note: 'Old', date: '2027-01-02' },
+    ],
+  };
+  await app.open(page, '#/reports/account-security/en');
+  const panel = page.getByTestId('reports-panel');
+  await panel
+    .getByTestId('reports-file')
+    .setInputFiles({ name: 'all.fbreports', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(panel).toHaveAttribute('data-state', 'opened');
+  await expect(panel.getByTestId('opened-report')).toHaveCount(1);
+  await expect(panel.getByTestId('opened-report')).toContainText('Which apps?');
+  await expect(panel).toContainText('1 report from all.fbreports. The file also holds 2 reports on other guides.');
+});
+
 test('a report on a whole section, by keyboard alone, in the Arabic interface', async ({ page, app }) => {
   await app.open(page);
   await applySettings(page, app.host.token, { interfaceLanguage: 'ar' });

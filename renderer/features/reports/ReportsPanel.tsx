@@ -11,9 +11,10 @@ let lastOpened: { name: string; reports: OpenedReport[] } | null = null;
  * Readers' reports from a `.fbreports` file, for the guide being written: a partner opens the file a reader saved
  * and sees, beside the guide, what readers found wrong, outdated or unclear. With `guideId` and `lang`, only that
  * guide's reports are listed (and how many the file holds on others); without them, all of them by guide. The file
- * is checked by the core (each bad field named) and kept in the page only, never stored.
+ * is checked by the core (each bad field named) and kept in the page only, never stored. `titled={false}` leaves out
+ * the panel's own heading, for a place that already names it (a tab labelled "Readers' reports").
  */
-export function ReportsPanel({ guideId, lang }: { guideId?: string; lang?: string }) {
+export function ReportsPanel({ guideId, lang, titled = true }: { guideId?: string; lang?: string; titled?: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [opened, setOpened] = useState(lastOpened);
@@ -35,12 +36,13 @@ export function ReportsPanel({ guideId, lang }: { guideId?: string; lang?: strin
   return (
     <section
       className="reports-panel"
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={titled ? `${id}-title` : undefined}
+      aria-label={titled ? undefined : t('reports.panel.title')}
       data-testid="reports-panel"
       data-state={error ? 'error' : opened ? 'opened' : 'empty'}
       data-count={shown.length}
     >
-      <h2 id={`${id}-title`}>{t('reports.panel.title')}</h2>
+      {titled && <h2 id={`${id}-title`}>{t('reports.panel.title')}</h2>}
       <div className="field">
         <label htmlFor={`${id}-file`}>{t('reports.panel.open')}</label>
         <input

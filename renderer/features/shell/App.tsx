@@ -102,7 +102,7 @@ export function App({ info }: { info: AppInfo }) {
         {!shared && route.name === 'settings' && <SettingsView />}
         {!shared && route.name === 'problems' && <ProblemsView />}
         {!shared && route.name === 'review' && <ReviewView maintainer={info.maintainer} />}
-        {!shared && route.name === 'reports' && <ReportsView />}
+        {!shared && route.name === 'reports' && <ReportsView guideId={route.id} lang={route.lang} />}
         {!shared && route.name === 'help-partners' && <PartnersHelp />}
         {!shared && route.name === 'share' && <ShareScreen />}
         {!shared && route.name === 'packs' && <PacksView />}
