@@ -148,3 +148,51 @@ test('a report on a whole section, by keyboard alone, in the Arabic interface', 
   await expect(report).toContainText('Signs of account takeover');
   expect(await serious(page)).toEqual([]);
 });
+
+test('a reports file opened in the panel is forgotten when the app locks', async ({ page, app }) => {
+  const invoke = (method: string, input: unknown) =>
+    page.evaluate(
+      async ({ method, input, token }) =>
+        (
+          await fetch(`/api/invoke/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Token': token },
+            body: JSON.stringify(input),
+          })
+        ).status,
+      { method, input, token: app.host.token },
+    );
+  await app.open(page, '#/reports');
+  expect(await invoke('safety.setPassphrase', { passphrase: 'river lantern seven orchard' })).toBe(200);
+  const file = {
+    type: 'fieldbook-reports',
+    format: 1,
+    reports: [
+      {
+        guide: 'account-security',
+        lang: 'en',
+        version: 1,
+        section: null,
+        quote: null,
+        kind: 'unclear',
+        note: 'A reader’s words',
+        date: '2027-01-02',
+      },
+    ],
+  };
+  const panel = page.getByTestId('reports-panel');
+  await panel
+    .getByTestId('reports-file')
+    .setInputFiles({ name: 'r.fbreports', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(panel.getByTestId('opened-report')).toHaveCount(1);
+
+  expect(await invoke('safety.lock', { reason: 'manual' })).toBe(200);
+  await expect(page.locator('html')).toHaveAttribute('data-lock', 'locked');
+  await expect(page.getByText('A reader’s words')).toHaveCount(0);
+  await page.getByLabel('Passphrase').fill('river lantern seven orchard');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-lock', 'unlocked');
+  await page.evaluate(() => (location.hash = '#/reports'));
+  await expect(page.getByTestId('reports-panel')).toHaveAttribute('data-state', 'empty');
+  await expect(page.getByText('A reader’s words')).toHaveCount(0);
+});

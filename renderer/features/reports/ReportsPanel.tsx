@@ -4,8 +4,21 @@ import type { OpenedReport } from '../../../electron/api/reports';
 import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 
-/** The file opened last in this page, so the panel keeps it while the writing area switches tabs. */
+/**
+ * The file opened last in this page, so the panel keeps it while the writing area switches tabs. Readers' words are
+ * personal too: the page forgets it when the app locks or is wiped, like everything else it shows.
+ */
 let lastOpened: { name: string; reports: OpenedReport[] } | null = null;
+let forgetsOnLock = false;
+function remember(opened: { name: string; reports: OpenedReport[] }): void {
+  if (!forgetsOnLock) {
+    forgetsOnLock = true;
+    client.on('locked', () => {
+      lastOpened = null;
+    });
+  }
+  lastOpened = opened;
+}
 
 /**
  * Readers' reports from a `.fbreports` file, for the guide being written: a partner opens the file a reader saved
@@ -24,7 +37,7 @@ export function ReportsPanel({ guideId, lang, titled = true }: { guideId?: strin
     setError('');
     try {
       const { reports } = await client.invoke('reports.open', { text: await file.text() });
-      lastOpened = { name: file.name, reports };
+      remember({ name: file.name, reports });
       setOpened(lastOpened);
     } catch (failure) {
       setError(t('reports.panel.failed', { file: file.name, message: (failure as Error).message }));
