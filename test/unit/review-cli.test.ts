@@ -120,7 +120,7 @@ describe('npm run content -- review mark', () => {
       const before = await readFile(file, 'utf8');
       const unknown = await review('mark', 'no-such-guide', 'en', '--by', 'Clinic', '--content-dir', dir);
       expect(unknown.code).toBe(1);
-      expect(unknown.stderr).toContain('there is no valid guide "no-such-guide"');
+      expect(unknown.stderr).toContain('there is no guide "no-such-guide"');
       const noBy = await review('mark', 'law-unreviewed', 'en', '--content-dir', dir);
       expect(noBy.code).toBe(2);
       expect(noBy.stderr).toContain('--by NAME');

@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, lstat, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldbookError } from '../../electron/api/errors';
@@ -83,11 +83,24 @@ describe('review mark', () => {
   it('refuses an unknown guide or language, naming what exists, and writes nothing', async () => {
     const unknown = await refusal(markReviewed({ contentDir: dir, id: 'no-such-guide', lang: 'en', by: 'Clinic', today: '2027-02-10' }));
     expect(unknown.code).toBe('not-found');
-    expect(unknown.message).toContain('no valid guide "no-such-guide"');
+    expect(unknown.message).toContain('there is no guide "no-such-guide"');
     const lang = await refusal(markReviewed({ contentDir: dir, id: 'sec-guide', lang: 'de', by: 'Clinic', today: '2027-02-10' }));
-    expect(lang.message).toMatch(/has no valid "de" version .*\(it has .*en/);
+    expect(lang.message).toMatch(/has no "de" version .*\(it has .*en/);
+    const outside = await refusal(markReviewed({ contentDir: dir, id: '../../etc', lang: 'en', by: 'Clinic', today: '2027-02-10' }));
+    expect(outside).toMatchObject({ code: 'bad-input', message: expect.stringContaining('is not a guide id') });
     const blank = await refusal(markReviewed({ contentDir: dir, id: 'law-unreviewed', lang: 'en', by: '  ', today: '2027-02-10' }));
     expect(blank.code).toBe('bad-input');
+  });
+
+  it('refuses a guide file that is a link, and leaves the link as it was', async () => {
+    const file = join(dir, LAW);
+    const target = join(dir, 'elsewhere.md');
+    await writeFile(target, await text(LAW));
+    await rm(file);
+    await symlink(target, file);
+    const error = await refusal(markReviewed({ contentDir: dir, id: 'law-unreviewed', lang: 'en', by: 'Clinic', today: '2027-02-10' }));
+    expect(error.message).toContain('is not a plain file');
+    expect((await lstat(file)).isSymbolicLink()).toBe(true);
   });
 
   it('refuses to mark a guide that does not pass the content rules now, says to validate it, and leaves it as it was', async () => {
@@ -95,7 +108,8 @@ describe('review mark', () => {
     const before = (await text(LAW)).replace('licence: CC-BY-SA-4.0', 'licence: CC-BY-SA-4.0\nunknown_field: true');
     await writeFile(file, before);
     const error = await refusal(markReviewed({ contentDir: dir, id: 'law-unreviewed', lang: 'en', by: 'Clinic', today: '2027-02-10' }));
-    expect(error.code).toBe('not-found');
+    expect(error.code).toBe('bad-input');
+    expect(error.message).toMatch(/^review mark: guides\/US\/law-unreviewed\/en\.md:\d+: .*unknown_field.*the file was not changed/);
     expect(error.message).toContain('npm run content -- validate');
     expect(await text(LAW)).toBe(before);
   });
