@@ -27,7 +27,7 @@ import type {
   UpdateCheck,
 } from './types';
 import { anchorSchema, COLLECTION_LIMITS, collectionNameSchema, idSchema, noteSchema } from './collections';
-import { REVIEW_STATES, type ReviewDashboard, type ReviewExport } from './types';
+import { REVIEW_STATES, type ReviewDashboard, type ReviewExport, type ReviewMark } from './types';
 import type { CollectionSummary, CollectionView, HandoutResult } from './types';
 import type { SubmissionDecision, SubmissionPreview, SubmissionRecord } from './submissions';
 import {
@@ -45,6 +45,7 @@ import {
   type ReplyOpened,
   type SubmissionSaved,
 } from './drafts';
+import { type MyReport, type OpenedReports, reportInputs } from './reports';
 
 /**
  * The one contract between the UI and the core: each method's name, its input schema, its result type and a line
@@ -140,6 +141,21 @@ export const contract = {
       legal: z.boolean().optional(),
     }),
     'The filtered review list as CSV or Markdown text, with a file name, for the UI to save.',
+  ),
+  'review.mark': method<ReviewMark>()(
+    z.strictObject({
+      id: guideId,
+      lang,
+      by: z
+        .string()
+        .trim()
+        .min(1, 'must say who reviewed the guide')
+        .max(200, 'must be at most 200 characters')
+        .regex(/^[^\r\n]*$/, 'must be on one line'),
+      /** False: only say what would be written (the next review date), for the person to confirm. */
+      confirm: z.boolean(),
+    }),
+    "Records a review of a guide that did not change in the maintainer's content folder: reviewed by, today, and the next review date from its subject's interval; the version stays.",
   ),
   'packs.preview': method<PackPreview & { token: string }>()(
     z.strictObject({ bytes: z.string().max(MAX_PACK_BASE64, 'the pack file is over 64 MB').base64('must be the pack file in base64') }),
@@ -325,6 +341,21 @@ export const contract = {
   'partner.openReply': method<ReplyOpened>()(
     z.strictObject({ text: z.string().max(DRAFT_LIMITS.replyChars, 'the reply file is too large') }),
     'Opens a maintainer’s reply (.fbreply) to a submission sent from here and sets the drafts’ state, message and notes.',
+  ),
+  'reports.list': method<MyReport[]>()(none, "The person's own reports on passages of guides, newest first."),
+  'reports.add': method<MyReport>()(
+    reportInputs.add,
+    'Keeps a report that a passage (a quoted selection, a section or the whole guide) is wrong, outdated or unclear, with a note.',
+  ),
+  'reports.update': method<MyReport>()(reportInputs.update, "Changes a kept report's kind or note."),
+  'reports.delete': method<MyReport[]>()(reportInputs.remove, 'Deletes a kept report; returns the rest.'),
+  'reports.export': method<ReviewExport>()(
+    reportInputs.exportFile,
+    "One guide's reports (or all) as a .fbreports file for the guide's partner: only what each report says about the guide.",
+  ),
+  'reports.open': method<OpenedReports>()(
+    reportInputs.open,
+    'Reads a .fbreports file (each bad field named) and returns its reports with what this library knows of each guide; keeps nothing.',
   ),
 } as const;
 

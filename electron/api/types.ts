@@ -125,6 +125,29 @@ export interface ReviewDashboard {
   items: GuideCard[];
   jurisdictions: JurisdictionInfo[];
   languages: LanguageInfo[];
+  /**
+   * Who looks after each jurisdiction's guides, by code: the names of the partner keys in the key list in use whose
+   * delegation covers it (none: the maintainers). Only the jurisdictions of the listed guides are given.
+   */
+  owners: Record<string, string[]>;
+}
+
+/** A review recorded on a guide that did not change (review.mark): only its review fields were written. */
+export interface ReviewMark {
+  id: string;
+  lang: string;
+  /** The guide's file, relative to the maintainer's content folder. */
+  file: string;
+  /** The guide's version, unchanged by the mark. */
+  version: number;
+  reviewedBy: string;
+  reviewedOn: string;
+  /** The next review date: reviewedOn plus the subject's interval. */
+  reviewBy: string;
+  previousReviewBy: string;
+  /** The subject's interval in months (6 for guidance on the law, 12 for security advice). */
+  months: number;
+  legal: boolean;
 }
 
 /** An exported review list, ready to save as a file. */

@@ -10,6 +10,8 @@ import { contentWarnings } from '../core/content/warnings';
 import { libraryData } from '../core/library';
 import { reviewCounts, reviewList } from '../core/review/dashboard';
 import { atLeast, DEFAULT_DUE_SOON_DAYS, reviewContext, utcDate } from '../core/review/status';
+import { markReviewed } from '../core/review/mark';
+import { FieldbookError } from '../api/errors';
 import type { GuideCard } from '../api/types';
 import { runPackCommand } from './packs/run';
 import { runSubmissionCommand } from './submissions/run';
@@ -28,6 +30,11 @@ Commands:
       --json                print the statuses and counts as JSON
       --fail-on STATUS      exit 1 if any guide is STATUS or worse: overdue, or due-soon (due soon or overdue)
                       a guide is overdue from the day after its review_by date; see content/README.md
+  review mark ID LANG --by NAME   record a review of a guide that did not change: reviewed_by NAME, reviewed_on
+                      today, review_by today + 6 months (law) or 12 (security advice); the version stays
+      --content-dir DIR     the content folder to write into (default: content/)
+      --now DATE            the date of the review (YYYY-MM-DD, UTC; default: FIELDBOOK_NOW, else today)
+                      exits 1 if the guide is unknown or the marked file would not be valid (nothing is written)
   keygen              make a key pair for signing packs (private key encrypted with a passphrase)
   delegate            sign a new key list: add a partner key for jurisdictions until a date, or --revoke one
   pack [folder]       pack a content folder's guides into one signed pack file, full or --base delta
@@ -125,7 +132,40 @@ function describeDays(card: GuideCard): string {
   return `review by ${reviewBy}, in ${daysLeft} day(s)`;
 }
 
+async function reviewMark(args: string[]): Promise<number> {
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args,
+        options: { by: { type: 'string' }, 'content-dir': { type: 'string' }, now: { type: 'string' } },
+        strict: true,
+        allowPositionals: true,
+      });
+    } catch (error) {
+      fail(`review mark: ${(error as Error).message}`);
+    }
+  })();
+  if (positionals.length !== 2) fail(`review mark takes a guide id and a language, such as: review mark us-recording-police en --by "Legal clinic"`);
+  if (values.by === undefined || values.by.trim() === '') fail('review mark: say who reviewed the guide with --by NAME (a name or organisation)');
+  const [id, lang] = positionals as [string, string];
+  const today = utcDate(reviewClock(values.now).now());
+  const contentDir = contentFolder(values['content-dir']);
+  try {
+    const mark = await markReviewed({ contentDir, id, lang, by: values.by, today });
+    console.log(
+      `${relative(process.cwd(), join(contentDir, mark.file)) || mark.file}: reviewed by ${mark.reviewedBy} on ${mark.reviewedOn}; ` +
+        `next review by ${mark.reviewBy} (${mark.months} months, ${mark.legal ? 'guidance on the law' : 'security advice'}); version ${mark.version} unchanged.`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof FieldbookError)) throw error;
+    console.error(`fieldbook content: ${error.message}`);
+    return 1;
+  }
+}
+
 async function review(args: string[]): Promise<number> {
+  if (args[0] === 'mark') return reviewMark(args.slice(1));
   const parsed = (() => {
     try {
       return parseArgs({

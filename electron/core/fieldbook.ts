@@ -7,6 +7,7 @@ import { watchContent } from './content/watch';
 import { appHandlers } from './app/handlers';
 import type { ReadingDeps } from './domain';
 import { guideHandlers } from './guides/handlers';
+import { reportHandlers } from './reports/handlers';
 import { reviewHandlers } from './review/handlers';
 import { reviewContext } from './review/status';
 import { searchHandlers } from './search/handlers';
@@ -138,7 +139,12 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     ...settingsHandlers({ ...reading, changed: (settings) => emit('settings-changed', settings) }),
     ...guideHandlers(reading),
     ...searchHandlers({ ...reading, search }),
-    ...reviewHandlers(reading),
+    ...reviewHandlers({
+      ...reading,
+      keyList: () => packs.keyList(),
+      maintainerContentDir: options.maintainerContentDir,
+      reload: () => reloadContent(),
+    }),
     ...safetyHandlers({ store, onLocked: (reason) => emit('locked', { reason }) }, options.dataDir),
     ...readingHandlers(
       store,
@@ -146,6 +152,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       () => options.clock.now(),
     ),
     ...exportHandlers(store, options.kdf),
+    ...reportHandlers(reading),
     ...workshopHandlers({ catalog: () => catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
     ...submissionHandlers({
       maintainerContentDir: options.maintainerContentDir,

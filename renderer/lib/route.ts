@@ -6,6 +6,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'problems' }
   | { name: 'review' }
+  | { name: 'reports'; id?: string; lang?: string }
+  | { name: 'help-partners' }
   | { name: 'packs' }
   | { name: 'collections' }
   | { name: 'collection'; id: string }
@@ -27,6 +29,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'problems') return { name: 'problems' };
   if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'reports') return { name: 'reports', id: parts[1], lang: parts[2] };
+  if (parts[0] === 'help' && parts[1] === 'partners') return { name: 'help-partners' };
   if (parts[0] === 'share') return { name: 'share' };
   if (parts[0] === 'keeps') return { name: 'keeps' };
   if (parts[0] === 'write') return parts[1] ? { name: 'draft', id: parts[1] } : { name: 'write' };
@@ -55,6 +59,10 @@ export function hrefFor(route: Route): string {
       return '#/problems';
     case 'review':
       return '#/review';
+    case 'reports':
+      return `#/reports${route.id ? `/${encodeURIComponent(route.id)}${route.lang ? `/${encodeURIComponent(route.lang)}` : ''}` : ''}`;
+    case 'help-partners':
+      return '#/help/partners';
     case 'share':
       return '#/share';
     case 'keeps':

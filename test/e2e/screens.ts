@@ -19,6 +19,8 @@ export const SCREENS: Screen[] = [
   { name: 'problems', route: '#/problems', ready: heading },
   { name: 'review', route: '#/review', ready: heading },
   { name: 'share', route: '#/share', ready: (page) => expect(page.locator('.share-view')).toHaveAttribute('data-share-state', 'stopped') },
+  { name: 'reports', route: '#/reports', ready: (page) => expect(page.getByTestId('my-reports')).toHaveAttribute('data-count', /\d+/) },
+  { name: 'help-partners', route: '#/help/partners', ready: (page) => expect(page.getByTestId('partners-help').locator('h1')).toBeVisible() },
 ];
 
 export async function goTo(page: Page, screen: Screen): Promise<void> {

@@ -24,7 +24,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.slice(0, 5).map((node) => `${v.id}: ${node.target.join(' ')} — ${v.help}`));
 }
 
-test('a partner writes a Spanish translation with a live preview, finds it when the app is opened again, and sends it as a .fbsub', async ({ page, app }) => {
+test('a partner writes a Spanish translation with a live preview, finds it when the app is opened again, and sends it as a .fbsub', async ({
+  page,
+  app,
+}) => {
   test.slow();
   await app.open(page);
   await startTranslation(page, 'gb-eaw-rights-at-a-demonstration/en', 'es');

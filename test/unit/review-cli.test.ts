@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp';
 
 /** `npm run content -- review`, run as a content repository's CI runs it: exit codes and output. */
 const run = promisify(execFile);
@@ -86,5 +88,45 @@ describe('npm run content -- review', () => {
       expect(code, cases[i]![0].join(' ')).toBe(2);
       expect(stderr).toMatch(cases[i]![1]);
     });
+  });
+});
+
+describe('npm run content -- review mark', () => {
+  it('marks a guide reviewed in the folder given, prints what it wrote, and exits 0; then its status is current', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      await cp(FOLDER, dir, { recursive: true });
+      const file = join(dir, 'guides/US/law-unreviewed/en.md');
+      const before = await readFile(file, 'utf8');
+      const marked = await review('mark', 'law-unreviewed', 'en', '--by', 'Test Legal Clinic', '--content-dir', dir, '--now', '2027-06-10');
+      expect(marked.code).toBe(0);
+      expect(marked.stdout).toContain(
+        'reviewed by Test Legal Clinic on 2027-06-10; next review by 2027-12-10 (6 months, guidance on the law); version 1 unchanged.',
+      );
+      expect(await readFile(file, 'utf8')).not.toBe(before);
+      const after = await review(dir, '--now', '2027-06-10', '--json');
+      const guide = JSON.parse(after.stdout).guides.find((g: { id: string }) => g.id === 'law-unreviewed');
+      expect(guide.status).toMatchObject({ primary: 'current', reviewBy: '2027-12-10' });
+    } finally {
+      await remove();
+    }
+  });
+
+  it('exits 1 for an unknown guide and 2 without --by, writing nothing', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      await cp(FOLDER, dir, { recursive: true });
+      const file = join(dir, 'guides/US/law-unreviewed/en.md');
+      const before = await readFile(file, 'utf8');
+      const unknown = await review('mark', 'no-such-guide', 'en', '--by', 'Clinic', '--content-dir', dir);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('there is no guide "no-such-guide"');
+      const noBy = await review('mark', 'law-unreviewed', 'en', '--content-dir', dir);
+      expect(noBy.code).toBe(2);
+      expect(noBy.stderr).toContain('--by NAME');
+      expect(await readFile(file, 'utf8')).toBe(before);
+    } finally {
+      await remove();
+    }
   });
 });

@@ -7,7 +7,8 @@ import { type ExportedContent, exportInstalled, readBundle } from './bundle';
 import { type BundledCheck, checkBundled } from './bundled';
 import type { PackPreview } from '../../api/types';
 import { type CurrentGuide, packChanges } from './changes';
-import { describeKey } from './keylist';
+import { describeKey, type KeyList, newerKeyList } from './keylist';
+import type { Envelope } from './signed';
 import { packOverlay } from './layer';
 import { MANIFEST_ENTRY, sha256 } from './manifest';
 import { readArchive } from './archive';
@@ -43,6 +44,8 @@ export interface PacksService {
   state(): PackState;
   /** The version of the key list in use: the newer of the shipped one and the last one accepted. */
   keyListVersion(): number | null;
+  /** The key list in use (the newer of the shipped one and the last one accepted), or null when there is none. */
+  keyList(): KeyList | null;
   /** The pack last previewed, when its bytes hash to `token` and nothing was applied or undone since. */
   previewed(token: string): VerifiedPack | null;
 }
@@ -254,6 +257,7 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
       }),
     state: () => store.read(),
     previewed: (token) => (last?.hash === token && last.serial === serial ? last.result.verified : null),
+    keyList: () => newerKeyList(anchors.keyList, store.read().trusted.keyList as Envelope<KeyList> | null)?.signed ?? null,
     keyListVersion: () => {
       const kept = (store.read().trusted.keyList as { signed?: { version?: number } } | null)?.signed?.version ?? null;
       const shipped = anchors.keyList?.signed.version ?? null;

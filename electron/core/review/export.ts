@@ -28,11 +28,21 @@ const COLUMNS = [
   'version',
   'translation_of',
   'source_version',
+  'owner',
 ] as const;
 
 type Cell = string | number | boolean | null;
 
-function row(card: GuideCard): Record<(typeof COLUMNS)[number], Cell> {
+/** Who looks after guides for each jurisdiction (ReviewDashboard.owners); a jurisdiction missing or empty: the maintainers. */
+export type Owners = Readonly<Record<string, readonly string[]>>;
+
+/** The owner cell: the partner keys' names, or "Maintainers" where no partner's delegation covers the jurisdiction. */
+export function ownerText(owners: Owners, jurisdiction: string): string {
+  const names = owners[jurisdiction] ?? [];
+  return names.length > 0 ? names.join('; ') : 'Maintainers';
+}
+
+function row(card: GuideCard, owners: Owners = {}): Record<(typeof COLUMNS)[number], Cell> {
   return {
     status: card.status.primary,
     also: card.status.states.filter((state) => state !== card.status.primary).join(' '),
@@ -48,6 +58,7 @@ function row(card: GuideCard): Record<(typeof COLUMNS)[number], Cell> {
     version: card.version,
     translation_of: card.translationOf ? `${card.translationOf.lang}@${card.translationOf.version}` : null,
     source_version: card.status.behind?.version ?? null,
+    owner: ownerText(owners, card.jurisdiction),
   };
 }
 
@@ -67,8 +78,8 @@ export function csvCell(value: Cell): string {
 }
 
 /** CSV with a header line and CRLF line ends; starts with a byte-order mark so spreadsheets read Arabic and accents as UTF-8. */
-export function reviewCsv(cards: readonly GuideCard[]): string {
-  const lines = [COLUMNS.join(','), ...cards.map((card) => COLUMNS.map((column) => csvCell(row(card)[column])).join(','))];
+export function reviewCsv(cards: readonly GuideCard[], owners: Owners = {}): string {
+  const lines = [COLUMNS.join(','), ...cards.map((card) => COLUMNS.map((column) => csvCell(row(card, owners)[column])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -91,7 +102,7 @@ function describeFilter(filter: ReviewFilter): string {
   return parts.length === 0 ? 'all guides' : parts.join('; ');
 }
 
-export function reviewMarkdown(cards: readonly GuideCard[], header: ExportHeader): string {
+export function reviewMarkdown(cards: readonly GuideCard[], header: ExportHeader, owners: Owners = {}): string {
   const clock = header.clockFixed ? ' (clock set for a demonstration or test)' : '';
   const lines = [
     '# Fieldbook review status',
@@ -100,12 +111,12 @@ export function reviewMarkdown(cards: readonly GuideCard[], header: ExportHeader
     '',
     `Shown: ${markdownCell(describeFilter(header.filter))}, ${cards.length} guide(s), most urgent first.`,
     '',
-    '| Status | Also | Guide | Id | Language | Jurisdiction | Review by | Days left | Last reviewed |',
-    '| --- | --- | --- | --- | --- | --- | --- | ---: | --- |',
+    '| Status | Also | Guide | Id | Language | Jurisdiction | Review by | Days left | Last reviewed | Owner |',
+    '| --- | --- | --- | --- | --- | --- | --- | ---: | --- | --- |',
     ...cards.map((card) => {
-      const r = row(card);
+      const r = row(card, owners);
       const reviewed = card.review.reviewedBy ? `${card.review.reviewedBy}, ${card.review.reviewedOn ?? ''}` : 'not yet reviewed';
-      const cells = [r.status, r.also, r.title, r.id, r.lang, r.jurisdiction, r.review_by, r.days_left, reviewed];
+      const cells = [r.status, r.also, r.title, r.id, r.lang, r.jurisdiction, r.review_by, r.days_left, reviewed, r.owner];
       return `| ${cells.map(markdownCell).join(' | ')} |`;
     }),
     '',

@@ -52,6 +52,7 @@ export function exportHandlers(store: UserDataStore, kdf: KdfParams = DEFAULT_KD
         ];
         theirs.notes = { ...before.notes, ...(theirs.notes ?? {}) };
         theirs.checklists = { ...before.checklists, ...(theirs.checklists ?? {}) };
+        theirs.reports = [...before.reports, ...(theirs.reports ?? []).filter((r) => !before.reports.some((o) => o.id === r.id))];
         Object.assign(draft, theirs);
       });
       return { bookmarks: data.bookmarks.length, notes: Object.keys(data.notes).length, checklists: Object.keys(data.checklists).length };

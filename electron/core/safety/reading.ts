@@ -15,7 +15,7 @@ type ReadingMethods = 'reading.get' | 'reading.opened' | 'reading.bookmark' | 'r
  */
 const noteKey = (id: string, section?: string) => (section ? `${id}#${section}` : id);
 
-function checkSection(catalog: Catalog, id: string, section: string | undefined): void {
+export function checkSection(catalog: Catalog, id: string, section: string | undefined): void {
   if (section === undefined) return;
   const guide = findGuide(catalog, id);
   const copies = catalog.guides.filter((g) => g.meta.id === guide.meta.id);

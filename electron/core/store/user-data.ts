@@ -10,6 +10,7 @@ import { openSealing, type Sealing } from '../safety/sealing';
 import { nodeFs, type StoreFs } from './store-fs';
 import { collectionsSchema } from '../workshops/collection';
 import { draftsSchemaShape } from '../drafts/schema';
+import { reportsStoreShape } from '../reports/schema';
 
 const userDataSchema = z.object({
   settings: settingsSchema.default(settingsSchema.parse({})),
@@ -24,6 +25,7 @@ const userDataSchema = z.object({
   lastRead: z.record(z.string(), z.number().int().min(1)).default({}),
   /** Personal: a partner's drafts and partner key (electron/core/drafts). */
   ...draftsSchemaShape,
+  ...reportsStoreShape,
 });
 export type UserData = z.infer<typeof userDataSchema>;
 

@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/i18n';
 import { displayLanguageName } from '../../lib/names';
 import { hrefFor, type Route } from '../../lib/route';
 import { ReadingTools } from '../safety/ReadingTools';
+import { ReportPassage } from '../reports/ReportPassage';
 import { useAsync } from '../../lib/use-async';
 import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
@@ -197,6 +198,7 @@ export function GuideReader({ route, mode }: { route: Extract<Route, { name: 'gu
           )}
           {saveError && <ErrorMessage message={saveError} />}
           {!isRoomShare() && <ReadingTools guide={g} />}
+          {!isRoomShare() && <ReportPassage guide={g} container={container} />}
           {shortened.length > 0 && (
             <p className="notice notice-warning render-note" role="note" lang={lang} dir={uiDir} data-testid="render-shortened">
               {t('guide.shortened')}

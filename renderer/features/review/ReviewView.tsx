@@ -1,6 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REVIEW_STATES, type ReviewCountRow, type ReviewDashboard, type ReviewFilter, type ReviewState } from '../../../electron/api/types';
+import {
+  type GuideCard,
+  REVIEW_STATES,
+  type ReviewCountRow,
+  type ReviewDashboard,
+  type ReviewFilter,
+  type ReviewMark,
+  type ReviewState,
+} from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { jurisdictionName, languageName } from '../../lib/names';
@@ -10,6 +18,8 @@ import { useAsync } from '../../lib/use-async';
 import { download } from '../../lib/download';
 import { useVirtualRows } from '../../lib/virtual-rows';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { useContentRevision } from '../../lib/content-revision';
+import { MarkReviewedDialog } from './MarkReviewedDialog';
 import { ReviewBadge } from './ReviewBadge';
 
 function CountsTable({
@@ -71,13 +81,15 @@ function CountsTable({
 }
 
 /** For maintainers and trainers: which guides need review, counted by jurisdiction and language, most urgent first. */
-export function ReviewView() {
+export function ReviewView({ maintainer = false }: { maintainer?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { settings, update } = useSettings();
   const ids = useId();
   const [filter, setFilter] = useState<ReviewFilter>({});
-  const [state, retry] = useAsync(() => client.invoke('review.dashboard', filter), [filter, settings.dueSoonDays]);
+  // A mark (or any edit of the folder) reloads the content: the list follows without losing its filters.
+  const revision = useContentRevision();
+  const [state, retry] = useAsync(() => client.invoke('review.dashboard', filter), [filter, settings.dueSoonDays], revision);
   const [windowDays, setWindowDays] = useState(String(settings.dueSoonDays));
   const [message, setMessage] = useState('');
   useEffect(() => setWindowDays(String(settings.dueSoonDays)), [settings.dueSoonDays]);
@@ -230,17 +242,41 @@ export function ReviewView() {
       <p role="status" data-testid="review-shown">
         {t('review.dashboard.shown', { count: d.items.length })} {message}
       </p>
-      {d.items.length === 0 ? <p>{t('review.dashboard.empty')}</p> : <ReviewList dashboard={d} />}
+      {d.items.length === 0 ? (
+        <p>{t('review.dashboard.empty')}</p>
+      ) : (
+        <ReviewList
+          dashboard={d}
+          maintainer={maintainer}
+          onMarked={(mark) => {
+            setMessage(t('review.mark.done', { who: mark.reviewedBy, next: formatDate(mark.reviewBy, lang) }));
+            retry();
+          }}
+        />
+      )}
     </section>
   );
 }
 
 /** Rows of 10,000 guides cost seconds to lay out: a long list renders only what is in its scrolling box. */
-function ReviewList({ dashboard: d }: { dashboard: ReviewDashboard }) {
+function ReviewList({
+  dashboard: d,
+  maintainer,
+  onMarked,
+}: {
+  dashboard: ReviewDashboard;
+  maintainer: boolean;
+  onMarked: (mark: ReviewMark) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const rows = useVirtualRows(d.items.length, 41);
-  const columns = 6;
+  const [marking, setMarking] = useState<GuideCard | null>(null);
+  const columns = maintainer ? 8 : 7;
+  const ownerOf = (jurisdiction: string) => {
+    const names = d.owners[jurisdiction] ?? [];
+    return names.length > 0 ? names.join('; ') : t('review.dashboard.maintainers');
+  };
   return (
     <div className={rows.virtual ? 'review-scroll review-scroll-virtual' : 'review-scroll'} ref={rows.scrollRef}>
       <table className="review-list" aria-labelledby="review-list-title" aria-rowcount={d.items.length + 1} data-testid="review-list">
@@ -252,6 +288,8 @@ function ReviewList({ dashboard: d }: { dashboard: ReviewDashboard }) {
             <th scope="col">{t('review.dashboard.jurisdiction')}</th>
             <th scope="col">{t('review.dashboard.reviewBy')}</th>
             <th scope="col">{t('review.dashboard.lastReviewed')}</th>
+            <th scope="col">{t('review.dashboard.owner')}</th>
+            {maintainer && <th scope="col">{t('review.dashboard.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -290,6 +328,16 @@ function ReviewList({ dashboard: d }: { dashboard: ReviewDashboard }) {
                     t('review.dashboard.notReviewed')
                   )}
                 </td>
+                <td data-testid="review-owner">
+                  <bdi>{ownerOf(card.jurisdiction)}</bdi>
+                </td>
+                {maintainer && (
+                  <td>
+                    <button type="button" onClick={() => setMarking(card)} aria-label={t('review.mark.action', { title: card.title })}>
+                      {t('review.mark.button')}
+                    </button>
+                  </td>
+                )}
               </tr>
             );
           })}
@@ -300,6 +348,7 @@ function ReviewList({ dashboard: d }: { dashboard: ReviewDashboard }) {
           )}
         </tbody>
       </table>
+      {marking && <MarkReviewedDialog key={`${marking.id}/${marking.lang}`} card={marking} onClose={() => setMarking(null)} onMarked={onMarked} />}
     </div>
   );
 }

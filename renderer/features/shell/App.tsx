@@ -9,6 +9,8 @@ import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
 import { listenForOpenedPacks } from '../packs/opened';
 import { PacksView } from '../packs/PacksView';
 import { ReviewView } from '../review/ReviewView';
+import { PartnersHelp } from '../help/PartnersHelp';
+import { ReportsView } from '../reports/ReportsView';
 import { IntroPanel } from '../safety/IntroPanel';
 import { KeepsView } from '../safety/KeepsView';
 import { QuickExitButton } from '../safety/QuickExitButton';
@@ -78,6 +80,9 @@ export function App({ info }: { info: AppInfo }) {
               <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
                 {t('nav.settings')}
               </a>
+              <a href="#/help/partners" aria-current={route.name === 'help-partners' ? 'page' : undefined}>
+                {t('help.nav')}
+              </a>
               <a href="#/share" aria-current={route.name === 'share' ? 'page' : undefined}>
                 {t('share.nav')}
               </a>
@@ -107,7 +112,9 @@ export function App({ info }: { info: AppInfo }) {
         {shared && !['library', 'guide'].includes(route.name) && <LibraryView />}
         {!shared && route.name === 'settings' && <SettingsView />}
         {!shared && route.name === 'problems' && <ProblemsView />}
-        {!shared && route.name === 'review' && <ReviewView />}
+        {!shared && route.name === 'review' && <ReviewView maintainer={info.maintainer} />}
+        {!shared && route.name === 'reports' && <ReportsView guideId={route.id} lang={route.lang} />}
+        {!shared && route.name === 'help-partners' && <PartnersHelp />}
         {!shared && route.name === 'share' && <ShareScreen />}
         {!shared && route.name === 'packs' && <PacksView />}
         {!shared && route.name === 'collections' && <CollectionsView />}

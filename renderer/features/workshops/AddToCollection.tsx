@@ -94,7 +94,13 @@ export function AddToCollection({ guide, lang, section, label }: { guide: string
         >
           <label>
             <span>{t('workshops.add.collection')}</span>
-            <select ref={first} value={chosen} disabled={collections === null} onChange={(event) => setChosen(event.target.value)} data-testid="add-collection-choice">
+            <select
+              ref={first}
+              value={chosen}
+              disabled={collections === null}
+              onChange={(event) => setChosen(event.target.value)}
+              data-testid="add-collection-choice"
+            >
               {(collections ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
