@@ -17,6 +17,11 @@ export const SCREENS: Screen[] = [
   { name: 'problems', route: '#/problems', ready: heading },
   { name: 'review', route: '#/review', ready: heading },
   { name: 'share', route: '#/share', ready: (page) => expect(page.locator('.share-view')).toHaveAttribute('data-share-state', 'stopped') },
+  {
+    name: 'submissions',
+    route: '#/submissions',
+    ready: (page) => expect(page.locator('section.submissions')).toHaveAttribute('data-records-state', 'ready'),
+  },
 ];
 
 export async function goTo(page: Page, screen: Screen): Promise<void> {
