@@ -6,18 +6,16 @@
  * the design notes (import and verify a 1,000-guide pack in ≤ 1 s). `verifyWithoutGuideRules` separates the
  * archive, signature and hash checks from parsing every guide with the content rules, which is most of the cost.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPack } from '../electron/core/packs/build';
-import { generateKey, publicKeyFile, rawPublicKey } from '../electron/core/packs/keys';
 import { openPacks } from '../electron/core/packs/service';
-import { signDocument } from '../electron/core/packs/signed';
 import { packStateSchema } from '../electron/core/packs/state';
-import { KEYLIST_FILE, loadTrustAnchors, ROOT_KEYS_DIR } from '../electron/core/packs/trust';
+import { loadTrustAnchors } from '../electron/core/packs/trust';
 import { verifyPack } from '../electron/core/packs/verify';
 import { loadContent } from '../electron/core/content/load';
-import { median, round } from './support';
+import { benchKeys, median, round, timed, timings } from './support';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const GUIDES = 1_000;
@@ -59,22 +57,7 @@ function guideText(template: string, index: number, version: number): string {
 
 const dir = await mkdtemp(join(tmpdir(), 'fieldbook-bench-packs-'));
 try {
-  const root = generateKey();
-  const maintainer = generateKey();
-  const keysDir = join(dir, 'keys');
-  await mkdir(join(keysDir, ROOT_KEYS_DIR), { recursive: true });
-  await writeFile(join(keysDir, ROOT_KEYS_DIR, `${root.id}.json`), JSON.stringify(publicKeyFile(root, 'Bench root', NOW)));
-  const entry = {
-    id: maintainer.id,
-    name: 'Bench maintainer',
-    role: 'maintainer' as const,
-    publicKey: rawPublicKey(maintainer.publicKey).toString('base64'),
-    expires: '2028-01-01T00:00:00Z',
-  };
-  await writeFile(
-    join(keysDir, KEYLIST_FILE),
-    JSON.stringify(signDocument({ type: 'fieldbook-key-list', version: 1, issued: NOW.toISOString(), keys: [entry] }, [root])),
-  );
+  const { keysDir, signer: maintainer } = await benchKeys(dir, NOW);
 
   const template = await readFile('content/guides/global/backups/en.md', 'utf8');
   const path = (i: number) => `guides/global/bench-guide-${String(i).padStart(4, '0')}/en.md`;
@@ -92,20 +75,7 @@ try {
   const changed = files.map((file, i) => (i < DELTA ? { path: file.path, bytes: Buffer.from(guideText(template, i, 2)) } : file));
   const delta = await buildPack({ ...input, sequence: 2, files: changed, base: { sequence: 1, guides: full.manifest.guides } });
 
-  // Wall time and this process's CPU time: on a shared machine the CPU time is the steadier figure.
-  const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> => {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    const value = await work();
-    const used = process.cpuUsage(cpu);
-    return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
-  };
-  const series: Record<string, { ms: number[]; cpuMs: number[] }> = {};
-  const record = (name: string, figure: { ms: number; cpuMs: number }) => {
-    series[name] ??= { ms: [], cpuMs: [] };
-    series[name].ms.push(figure.ms);
-    series[name].cpuMs.push(figure.cpuMs);
-  };
+  const { record, figure } = timings();
 
   const anchors = await loadTrustAnchors(keysDir);
   const jurisdictions = (await loadContent('content')).jurisdictions;
@@ -130,7 +100,6 @@ try {
     if (catalog.guides.filter((g) => g.meta.id.startsWith('bench-guide-')).length !== GUIDES) throw new Error('bench: not every guide was installed');
   }
 
-  const figure = (name: string) => ({ ms: round(median(series[name]!.ms)), cpuMs: round(median(series[name]!.cpuMs)) });
   const mb = full.bytes.length / 1024 / 1024;
   const verify = figure('verify');
   const imported = figure('import');

@@ -5,18 +5,15 @@
  * for the run; each run works on a fresh copy of content/ (the copy is not timed). Each figure is the median of RUNS
  * runs after one warm-up, as wall time and as this process's CPU time, with the load average beside them; prints JSON.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { listGuideFiles } from '../electron/core/content/files';
-import { generateKey, publicKeyFile, rawPublicKey } from '../electron/core/packs/keys';
-import { signDocument } from '../electron/core/packs/signed';
-import { KEYLIST_FILE, ROOT_KEYS_DIR } from '../electron/core/packs/trust';
 import { frontMatterVersion } from '../electron/core/packs/manifest';
 import { buildSubmission } from '../electron/core/submissions/build';
 import { acceptSubmission } from '../electron/core/submissions/decide';
 import { previewSubmission } from '../electron/core/submissions/preview';
-import { median, round } from './support';
+import { benchKeys, round, timed, timings } from './support';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const NOW = new Date('2027-01-15T12:00:00Z');
@@ -24,22 +21,7 @@ const TODAY = '2027-01-15';
 
 const dir = await mkdtemp(join(tmpdir(), 'fieldbook-bench-submissions-'));
 try {
-  const root = generateKey();
-  const partner = generateKey();
-  const keysDir = join(dir, 'keys');
-  await mkdir(join(keysDir, ROOT_KEYS_DIR), { recursive: true });
-  await writeFile(join(keysDir, ROOT_KEYS_DIR, `${root.id}.json`), JSON.stringify(publicKeyFile(root, 'Bench root', NOW)));
-  const entry = {
-    id: partner.id,
-    name: 'Bench partner',
-    role: 'maintainer' as const,
-    publicKey: rawPublicKey(partner.publicKey).toString('base64'),
-    expires: '2027-12-31T00:00:00.000Z',
-  };
-  await writeFile(
-    join(keysDir, KEYLIST_FILE),
-    JSON.stringify(signDocument({ type: 'fieldbook-key-list', version: 1, issued: NOW.toISOString(), keys: [entry] }, [root])),
-  );
+  const { keysDir, signer: partner } = await benchKeys(dir, NOW);
 
   const paths = (await listGuideFiles('content')).filter((e) => !e.problem).map((e) => relative('content', e.path).split(sep).join('/'));
   const guides = await Promise.all(
@@ -54,19 +36,7 @@ try {
     }),
   );
 
-  const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> => {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    const value = await work();
-    const used = process.cpuUsage(cpu);
-    return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
-  };
-  const series: Record<string, { ms: number[]; cpuMs: number[] }> = {};
-  const record = (name: string, figure: { ms: number; cpuMs: number }) => {
-    series[name] ??= { ms: [], cpuMs: [] };
-    series[name].ms.push(figure.ms);
-    series[name].cpuMs.push(figure.cpuMs);
-  };
+  const { record, figure } = timings();
 
   let bytes = 0;
   for (let run = 0; run <= RUNS; run++) {
@@ -94,7 +64,6 @@ try {
     record('open', opened);
     record('accept', accepted);
   }
-  const figure = (name: string) => ({ ms: round(median(series[name]!.ms)), cpuMs: round(median(series[name]!.cpuMs)) });
   const open = figure('open');
   console.log(
     JSON.stringify(

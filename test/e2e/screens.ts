@@ -21,6 +21,11 @@ export const SCREENS: Screen[] = [
   { name: 'share', route: '#/share', ready: (page) => expect(page.locator('.share-view')).toHaveAttribute('data-share-state', 'stopped') },
   { name: 'reports', route: '#/reports', ready: (page) => expect(page.getByTestId('my-reports')).toHaveAttribute('data-count', /\d+/) },
   { name: 'help-partners', route: '#/help/partners', ready: (page) => expect(page.getByTestId('partners-help').locator('h1')).toBeVisible() },
+  {
+    name: 'submissions',
+    route: '#/submissions',
+    ready: (page) => expect(page.locator('section.submissions')).toHaveAttribute('data-records-state', 'ready'),
+  },
 ];
 
 export async function goTo(page: Page, screen: Screen): Promise<void> {

@@ -282,6 +282,15 @@ describe('deciding on a submission', () => {
     expect(error.reason).toBe('published-since');
     expect(error.message).toContain(`published since: version ${base + 1} is newer than the base ${base}; merge by hand`);
     expect(await snapshot(contentDir)).toEqual(before);
+
+    // Only the maintainer's explicit choice, once merged by hand, publishes over it: as version + 2, the newer one kept.
+    const { record } = await acceptSubmission(verified, { contentDir, reviewer: 'Marta', today: TODAY, overwritePublished: true });
+    expect(record.guides).toEqual([{ path: SPANISH_GUIDE, base, published: base + 2 }]);
+    expect(await readFile(join(contentDir, `history/ES/es-recording-police/es.v${base + 1}.md`), 'utf8')).toContain(
+      'Otra frase, publicada entre tanto.',
+    );
+    const meta = (await loadContent(contentDir)).guides.find((g) => g.file === SPANISH_GUIDE)!.meta;
+    expect(meta.changelog.map((entry) => entry.version)).toEqual(Array.from({ length: base + 2 }, (_, i) => base + 2 - i));
   });
 
   it('a write that fails half-way leaves the content folder as it was', async () => {

@@ -62,6 +62,14 @@ export function App({ info }: { info: AppInfo }) {
         <a className="brand" href="#/">
           {t('app.name')}
         </a>
+        {/* The maintainer's tools beside the name, so the readers' links keep their one line in a narrow window. */}
+        {!shared && info.maintainer && (
+          <nav aria-label={t('submissions.maintainerNav')} className="main-nav">
+            <a href="#/submissions" aria-current={route.name === 'submissions' ? 'page' : undefined}>
+              {t('submissions.nav')}
+            </a>
+          </nav>
+        )}
         <nav aria-label={t('app.mainNav')} className="main-nav">
           <a href="#/" aria-current={route.name === 'library' ? 'page' : undefined}>
             {t('nav.library')}
@@ -86,11 +94,6 @@ export function App({ info }: { info: AppInfo }) {
               <a href="#/share" aria-current={route.name === 'share' ? 'page' : undefined}>
                 {t('share.nav')}
               </a>
-              {info.maintainer && (
-                <a href="#/submissions" aria-current={route.name === 'submissions' ? 'page' : undefined}>
-                  {t('submissions.nav')}
-                </a>
-              )}
               <a href="#/write" aria-current={route.name === 'write' || route.name === 'draft' ? 'page' : undefined}>
                 {t('write.nav')}
               </a>

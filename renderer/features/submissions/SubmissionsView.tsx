@@ -55,7 +55,13 @@ export function SubmissionsView() {
 
   const busy = step.name === 'checking' || step.name === 'deciding';
   return (
-    <section aria-labelledby="submissions-title" className="submissions" aria-busy={busy} data-submission-step={step.name}>
+    <section
+      aria-labelledby="submissions-title"
+      className="submissions"
+      aria-busy={busy}
+      data-submission-step={step.name}
+      data-records-state={records.status}
+    >
       <h1 id="submissions-title">{t('submissions.title')}</h1>
       <p>{t('submissions.intro')}</p>
       <label className="button">
