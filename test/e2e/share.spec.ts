@@ -58,6 +58,7 @@ test('the trainer shares to the room, a participant reads and searches in a read
   const nav = participant.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Library' })).toBeVisible();
   for (const hidden of ['Settings', 'Review', 'Share to the room']) await expect(nav.getByRole('link', { name: hidden })).toHaveCount(0);
+  await expect(participant.getByRole('navigation', { name: 'Writing and review' })).toHaveCount(0);
 
   // Reads a guide, ticks a box (kept in the page only), searches and opens a hit.
   await participant.evaluate(() => (location.hash = '#/guide/phone-at-a-demonstration/en'));

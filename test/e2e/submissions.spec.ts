@@ -43,7 +43,7 @@ async function serious(page: Page): Promise<string[]> {
 
 test('open a submission, read the change both ways, accept it, save the reply and read the new version', async ({ app, page }) => {
   await app.open(page);
-  await page.getByRole('navigation', { name: 'Maintainer tools' }).getByRole('link', { name: 'Submissions' }).click();
+  await page.getByRole('navigation', { name: 'Writing and review' }).getByRole('link', { name: 'Submissions' }).click();
   const screen = page.locator('section.submissions');
   await expect(page.getByRole('heading', { name: 'Partner submissions', level: 1 })).toBeVisible();
 
@@ -101,7 +101,7 @@ test.describe('in Arabic, with an old base', () => {
     await app.open(page);
     await applySettings(page, app.host, { interfaceLanguage: 'ar' });
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-    await page.getByRole('navigation', { name: 'أدوات الصيانة' }).getByRole('link', { name: 'المساهمات' }).click();
+    await page.getByRole('navigation', { name: 'الكتابة والمراجعة' }).getByRole('link', { name: 'المساهمات' }).click();
     await expect(page.getByRole('heading', { name: 'مساهمات الشركاء', level: 1 })).toBeVisible();
     await page.getByTestId('submission-file').setInputFiles(laterFile);
     const guide = page.getByTestId('submission-guide');

@@ -62,11 +62,19 @@ export function App({ info }: { info: AppInfo }) {
         <a className="brand" href="#/">
           {t('app.name')}
         </a>
-        {/* The maintainer's tools beside the name, so the readers' links keep their one line in a narrow window. */}
-        {!shared && info.maintainer && (
-          <nav aria-label={t('submissions.maintainerNav')} className="main-nav">
-            <a href="#/submissions" aria-current={route.name === 'submissions' ? 'page' : undefined}>
-              {t('submissions.nav')}
+        {/* Writing and reviewing guides beside the name, so the readers' links keep their line in a narrow window. */}
+        {!shared && (
+          <nav aria-label={t('nav.contribute')} className="main-nav">
+            <a href="#/write" aria-current={route.name === 'write' || route.name === 'draft' ? 'page' : undefined}>
+              {t('write.nav')}
+            </a>
+            {info.maintainer && (
+              <a href="#/submissions" aria-current={route.name === 'submissions' ? 'page' : undefined}>
+                {t('submissions.nav')}
+              </a>
+            )}
+            <a href="#/help/partners" aria-current={route.name === 'help-partners' ? 'page' : undefined}>
+              {t('help.nav')}
             </a>
           </nav>
         )}
@@ -88,14 +96,8 @@ export function App({ info }: { info: AppInfo }) {
               <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
                 {t('nav.settings')}
               </a>
-              <a href="#/help/partners" aria-current={route.name === 'help-partners' ? 'page' : undefined}>
-                {t('help.nav')}
-              </a>
               <a href="#/share" aria-current={route.name === 'share' ? 'page' : undefined}>
                 {t('share.nav')}
-              </a>
-              <a href="#/write" aria-current={route.name === 'write' || route.name === 'draft' ? 'page' : undefined}>
-                {t('write.nav')}
               </a>
               <ProblemsLink route={route} />
             </>
