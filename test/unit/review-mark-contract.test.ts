@@ -28,6 +28,7 @@ const open = (maintainer: boolean) =>
 describe('review.mark', () => {
   it('shows the next review date first, then records the review and the dashboard shows the new status', async () => {
     const { client } = await open(true);
+    expect((await client.invoke('app.info')).maintainer).toBe(true);
     const row = async () => (await client.invoke('review.dashboard', {})).items.find((c) => c.id === 'law-unreviewed')!;
     expect((await row()).status.states).toEqual(['overdue', 'not-reviewed']);
     const before = await readFile(join(contentDir(), LAW), 'utf8');
@@ -52,6 +53,8 @@ describe('review.mark', () => {
 
   it('is refused, changing nothing, where no maintainer content folder is open', async () => {
     const { client } = await open(false);
+    // The app shows the action only to a maintainer, and says whether this is one.
+    expect((await client.invoke('app.info')).maintainer).toBe(false);
     const before = await readFile(join(contentDir(), LAW), 'utf8');
     await expect(client.invoke('review.mark', { id: 'law-unreviewed', lang: 'en', by: 'Clinic', confirm: true })).rejects.toMatchObject({
       code: 'forbidden',
