@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { clockFromEnv } from '../../electron/core/clock';
 import { encryptPrivateKey, type KeyPair } from '../../electron/core/packs/keys';
 import { launchBrowserMode } from '../../electron/host/launch';
@@ -61,6 +61,21 @@ async function downloaded(page: Page, click: () => Promise<void>, to: string): P
   return to;
 }
 
+/** Another person's app: its own browser-mode host on `contentDir` and data folder, opened in a new page at `route`. */
+async function asAnotherPerson(browser: Browser, contentDir: string, route: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const data = await tempDir('fieldbook-person-');
+  const host = await launchBrowserMode({ dataDir: data.dir, contentDir, clock: clockFromEnv(NOW.toISOString()), log: () => undefined });
+  try {
+    const page = await browser.newPage();
+    await openHost(page, host, route);
+    await steps(page);
+    await page.close();
+  } finally {
+    await host.close();
+    await data.remove();
+  }
+}
+
 test.use({ contentDir: published, now: NOW.toISOString() });
 test.afterAll(async () => rm(world.dir, { recursive: true, force: true }));
 
@@ -94,16 +109,7 @@ test('a partner’s translation is written, sent, reviewed, accepted, packed, an
   await expect(page.getByTestId('draft-row').getByTestId('draft-state')).toHaveText('Sent');
 
   // The maintainer's app, on the working copy: the key is not known yet, and the refusal says what to do.
-  const maintainerData = await tempDir('fieldbook-maintainer-');
-  const maintainer = await launchBrowserMode({
-    dataDir: maintainerData.dir,
-    contentDir: workingCopy,
-    clock: clockFromEnv(NOW.toISOString()),
-    log: () => undefined,
-  });
-  try {
-    const desk = await browser.newPage();
-    await openHost(desk, maintainer, '#/submissions');
+  await asAnotherPerson(browser, workingCopy, '#/submissions', async (desk) => {
     await desk.getByTestId('submission-file').setInputFiles(submission);
     await expect(desk.getByTestId('submission-refusal')).toContainText('delegate it with npm run content -- delegate');
 
@@ -135,11 +141,7 @@ test('a partner’s translation is written, sent, reviewed, accepted, packed, an
     await desk.getByLabel('Your name (recorded as the reviewer)').fill('Marta Ruiz');
     await desk.getByTestId('submission-accept').click();
     await expect(desk.getByTestId('submission-decided')).toHaveAttribute('data-decision', 'accepted');
-    await desk.close();
-  } finally {
-    await maintainer.close();
-    await maintainerData.remove();
-  }
+  });
   const accepted = await readFile(join(workingCopy, FILE), 'utf8');
   expect(accepted).toContain(WORD);
   expect(await content('validate', workingCopy)).toMatch(/\d+ guides checked: no problems\./);
@@ -168,16 +170,7 @@ test('a partner’s translation is written, sent, reviewed, accepted, packed, an
   );
 
   // An observer, with the published content and a data folder of their own, imports the pack and reads the guide.
-  const observerData = await tempDir('fieldbook-observer-');
-  const observer = await launchBrowserMode({
-    dataDir: observerData.dir,
-    contentDir: published,
-    clock: clockFromEnv(NOW.toISOString()),
-    log: () => undefined,
-  });
-  try {
-    const reader = await browser.newPage();
-    await openHost(reader, observer, '#/packs');
+  await asAnotherPerson(browser, published, '#/packs', async (reader) => {
     await reader.getByTestId('pack-file').setInputFiles(pack);
     const preview = reader.getByTestId('pack-preview');
     await expect(preview.locator('tr[data-change="added"]')).toContainText(FILE);
@@ -189,9 +182,5 @@ test('a partner’s translation is written, sent, reviewed, accepted, packed, an
     await expect(guide).toContainText(WORD);
     await expect(guide).toContainText(CHANGES);
     await expect(guide).toContainText('Ana Partner');
-    await reader.close();
-  } finally {
-    await observer.close();
-    await observerData.remove();
-  }
+  });
 });
