@@ -17,6 +17,7 @@ export const SCREENS: Screen[] = [
   { name: 'problems', route: '#/problems', ready: heading },
   { name: 'review', route: '#/review', ready: heading },
   { name: 'share', route: '#/share', ready: (page) => expect(page.locator('.share-view')).toHaveAttribute('data-share-state', 'stopped') },
+  { name: 'write', route: '#/write', ready: (page) => expect(page.getByTestId('make-key')).toBeVisible() },
 ];
 
 export async function goTo(page: Page, screen: Screen): Promise<void> {
