@@ -87,6 +87,12 @@ test('a partner writes a Spanish translation with a live preview, finds it after
     id: await page.getByTestId('partner-made').getAttribute('data-key-id'),
   });
 
+  // The screen that says what Fieldbook keeps names the drafts and the key.
+  await page.evaluate(() => (location.hash = '#/keeps'));
+  await expect(page.getByTestId('keeps-table')).toContainText('Your drafts (writing area) (1 entry)');
+  await expect(page.getByTestId('keeps-table')).toContainText('Your partner key (encrypted with its own passphrase) (1 entry)');
+  await page.evaluate(() => (location.hash = '#/write'));
+
   // Send: a wrong passphrase is refused, the right one saves the file.
   const send = page.getByTestId('send');
   await send.getByTestId('send-choose').check();
