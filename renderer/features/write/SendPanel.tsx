@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DRAFT_LIMITS, type DraftSummary } from '../../../electron/api/drafts';
 import type { LibraryData } from '../../../electron/api/types';
 import { client } from '../../lib/client';
-import { download } from '../../lib/download';
+import { download, fromBase64 } from '../../lib/download';
 import { languageName } from '../../lib/names';
 
 const SENDABLE = ['draft', 'changes-requested'];
@@ -21,11 +21,7 @@ export function SendPanel({ drafts, library, sent }: { drafts: DraftSummary[]; l
     setBusy(true);
     try {
       const file = await client.invoke('partner.send', { drafts: chosen, message, passphrase });
-      download(
-        file.fileName,
-        'application/octet-stream',
-        Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0)),
-      );
+      download(file.fileName, 'application/octet-stream', fromBase64(file.bytes));
       setResult({ ok: true, fileName: file.fileName, submission: file.submission });
       setPassphrase('');
       setChosen([]);
