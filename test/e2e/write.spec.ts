@@ -211,3 +211,23 @@ test('a new guide: every front-matter field is reached by its label, rows are ad
   await expect(page.getByText('No problems found: this draft can be sent.')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('from the reader, "Suggest a change" opens a new version of that guide file, pre-filled, in the writing area', async ({ page, app }) => {
+  await app.open(page, '#/guide/phone-at-a-demonstration/en');
+  const reader = page.getByTestId('reader');
+  const title = (await reader.locator('h1').textContent())!;
+  await page.getByTestId('suggest-change').click();
+  const editor = page.getByTestId('draft-editor');
+  await expect(editor).toBeVisible();
+  await expect(page.getByTestId('draft-title')).toHaveValue(title);
+  const current = Number(/^version: (\d+)$/m.exec(await readFile('content/guides/global/phone-at-a-demonstration/en.md', 'utf8'))![1]);
+  await expect(editor).toContainText(`New version · Draft · version ${current + 1}`);
+  await expect(page.getByTestId('draft-body')).toHaveValue(/\S/);
+  // Its id, jurisdiction and language are fixed: it is a new version of this file.
+  await expect(page.getByText('Guide “phone-at-a-demonstration” for')).toBeVisible();
+  await page.getByTestId('draft-changes').fill('Corrected a detail.');
+  await expect(editor).toHaveAttribute('data-save-state', 'saved');
+  await expect(editor).toHaveAttribute('data-problems', '0');
+  await page.getByRole('link', { name: 'Back to your drafts' }).click();
+  await expect(page.getByTestId('draft-row')).toContainText('New version');
+});
