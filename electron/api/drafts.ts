@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const DRAFT_LIMITS = {
   drafts: 100,
   bodyChars: 300_000,
+  /**
+   * All drafts together, in characters: the data file is written whole on every save and capped at 4 MB
+   * (store/atomic-json-file.ts), and a character of Arabic or Thai takes two or three bytes there.
+   */
+  totalChars: 1_000_000,
   fieldChars: 2000,
   listItems: 100,
   messageChars: 4000,

@@ -14,3 +14,8 @@ export function download(fileName: string, mediaType: string, data: BlobPart): v
   // The download has started from the click; revoking later leaves the browser time to read the Blob.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** A file the core sends as base64 (a pack, a submission), as the bytes download() saves. */
+export function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}

@@ -148,6 +148,25 @@ describe('drafts', () => {
   });
 });
 
+describe('the drafts’ size', () => {
+  it('is bounded so the data file can always be written: a save past it is refused with what to do, and the rest stays', async () => {
+    const { client } = core;
+    const long = 'palabra '.repeat(37_000);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const draft = await client.invoke('drafts.create', { kind: 'translation', guide: 'sample-rights', target: 'es' });
+      await save(client, draft, {}, long);
+      ids.push(draft.id);
+    }
+    const fourth = await client.invoke('drafts.create', { kind: 'translation', guide: 'sample-rights', target: 'es' });
+    const refused = await failureOf(save(client, fourth, {}, long));
+    expect(refused).toMatchObject({ code: 'not-saved', message: expect.stringContaining('Send or delete drafts you no longer need') });
+    expect((await client.invoke('drafts.get', { id: fourth.id })).body).toBe(fourth.body);
+    const reopened = (await inProcessClient(core.dataDir)).client;
+    for (const id of ids) expect((await reopened.invoke('drafts.get', { id })).body).toBe(long);
+  });
+});
+
 describe('the partner key', () => {
   it('is made once with an explicit credit choice, exports its public key file, and refuses a wrong passphrase', async () => {
     const { client } = core;

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { goTo, openSearch, SCREENS } from './screens';
+import { startTranslation } from './write-support';
 
 /**
  * In the pseudo-locale every string from the locale files reads ⟦…⟧, so any text of the app's own chrome left outside
@@ -72,6 +73,17 @@ test('every screen shows only text from the locale files', async ({ page, app })
   await openSearch(page, 'zzzzqqq', false);
   report['search-empty'] = await untranslated(page);
   expect(Object.fromEntries(Object.entries(report).filter(([, list]) => list.length > 0))).toEqual({});
+});
+
+test('the writing area’s editor and list of drafts show only text from the locale files', async ({ page, app }) => {
+  await app.open(page);
+  await startTranslation(page, 'gb-eaw-rights-at-a-demonstration/en', 'es');
+  await expect(page.getByTestId('draft-editor')).toHaveAttribute('data-save-state', 'saved');
+  const found: Record<string, string[]> = { editor: await untranslated(page) };
+  await page.evaluate(() => (location.hash = '#/write'));
+  await expect(page.getByTestId('draft-row')).toHaveCount(1);
+  found.list = await untranslated(page);
+  expect(Object.fromEntries(Object.entries(found).filter(([, list]) => list.length > 0))).toEqual({});
 });
 
 test('the check itself finds text written into a component', async ({ page, app }) => {

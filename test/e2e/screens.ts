@@ -26,6 +26,7 @@ export const SCREENS: Screen[] = [
     route: '#/submissions',
     ready: (page) => expect(page.locator('section.submissions')).toHaveAttribute('data-records-state', 'ready'),
   },
+  { name: 'write', route: '#/write', ready: (page) => expect(page.getByTestId('make-key')).toBeVisible() },
 ];
 
 export async function goTo(page: Page, screen: Screen): Promise<void> {

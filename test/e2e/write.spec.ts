@@ -88,6 +88,12 @@ test('a partner writes a Spanish translation with a live preview, finds it when 
     id: await page.getByTestId('partner-made').getAttribute('data-key-id'),
   });
 
+  // The screen that says what Fieldbook keeps names the drafts and the key.
+  await page.evaluate(() => (location.hash = '#/keeps'));
+  await expect(page.getByTestId('keeps-table')).toContainText('Your drafts (writing area) (1 entry)');
+  await expect(page.getByTestId('keeps-table')).toContainText('Your partner key (encrypted with its own passphrase) (1 entry)');
+  await page.evaluate(() => (location.hash = '#/write'));
+
   // Send: a wrong passphrase is refused, the right one saves the file.
   const send = page.getByTestId('send');
   await send.getByTestId('send-choose').check();
@@ -167,4 +173,62 @@ test('the editor writes right to left for an Arabic draft, left to right for a S
   await page.evaluate(() => (location.hash = '#/write'));
   await expect(page.getByTestId('draft-row')).toHaveCount(2);
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('a new guide: every front-matter field is reached by its label, rows are added and removed, and the draft ends with no problem', async ({
+  page,
+  app,
+}) => {
+  await app.open(page);
+  await page.evaluate(() => (location.hash = '#/write'));
+  await page.getByTestId('start-new').check();
+  await page.getByLabel('Language').selectOption('en');
+  await page.getByLabel('Jurisdiction').selectOption('US');
+  await page.getByTestId('start-draft').click();
+  const editor = page.getByTestId('draft-editor');
+  await expect(editor).toBeVisible();
+  const form = page.getByTestId('front-matter');
+  await form.getByLabel('Guide id (lower-case words joined by hyphens)').fill('Not An Id');
+  await expect(editor).toHaveAttribute('data-save-state', 'saved');
+  await expect(page.getByTestId('problems-id')).toContainText('must be lower-case words joined by hyphens');
+  await form.getByLabel('Guide id (lower-case words joined by hyphens)').fill('us-test-partner-guide');
+  await form.getByLabel('Title', { exact: true }).fill('A partner’s test guide');
+  await form.getByLabel('Summary').fill('What a partner wrote, for the test.');
+  await form.getByLabel('What changed in this version').fill('First version.');
+  await form.getByRole('group', { name: 'Topics' }).getByLabel('At a demonstration').check();
+  const sources = page.getByTestId('rows-sources');
+  await sources.getByLabel('Source title').fill('A statute');
+  await sources.getByLabel('Address (https://)').fill('https://example.org/statute');
+  await sources.getByLabel('Date (YYYY, YYYY-MM or YYYY-MM-DD)').fill('2026');
+  await page.getByTestId('add-sources').click();
+  await expect(sources.getByLabel('Source title')).toHaveCount(2);
+  await sources.getByRole('button', { name: 'Remove entry 2' }).click();
+  await expect(sources.getByLabel('Source title')).toHaveCount(1);
+  await page.getByTestId('rows-not_covered').getByLabel('Not covered, item 1').fill('Anything outside the test.');
+  await page.getByTestId('rows-authors').getByLabel('Author’s name').fill('A partner');
+  await page.getByTestId('draft-body').fill('## First part\n\nText.\n');
+  await expect(editor).toHaveAttribute('data-save-state', 'saved');
+  await expect(editor).toHaveAttribute('data-problems', '0');
+  await expect(page.getByText('No problems found: this draft can be sent.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('from the reader, "Suggest a change" opens a new version of that guide file, pre-filled, in the writing area', async ({ page, app }) => {
+  await app.open(page, '#/guide/phone-at-a-demonstration/en');
+  const reader = page.getByTestId('reader');
+  const title = (await reader.locator('h1').textContent())!;
+  await page.getByTestId('suggest-change').click();
+  const editor = page.getByTestId('draft-editor');
+  await expect(editor).toBeVisible();
+  await expect(page.getByTestId('draft-title')).toHaveValue(title);
+  const current = Number(/^version: (\d+)$/m.exec(await readFile('content/guides/global/phone-at-a-demonstration/en.md', 'utf8'))![1]);
+  await expect(editor).toContainText(`New version · Draft · version ${current + 1}`);
+  await expect(page.getByTestId('draft-body')).toHaveValue(/\S/);
+  // Its id, jurisdiction and language are fixed: it is a new version of this file.
+  await expect(page.getByText('Guide “phone-at-a-demonstration” for')).toBeVisible();
+  await page.getByTestId('draft-changes').fill('Corrected a detail.');
+  await expect(editor).toHaveAttribute('data-save-state', 'saved');
+  await expect(editor).toHaveAttribute('data-problems', '0');
+  await page.getByRole('link', { name: 'Back to your drafts' }).click();
+  await expect(page.getByTestId('draft-row')).toContainText('New version');
 });

@@ -61,6 +61,16 @@ function find(data: UserData, id: string): Draft {
   return draft;
 }
 
+/** Refuses a change that would make the drafts together larger than the data file can hold, before the store does. */
+function roomFor(drafts: readonly Draft[]): void {
+  const total = drafts.reduce((sum, draft) => sum + draft.body.length + JSON.stringify(draft.meta).length, 0);
+  if (total > DRAFT_LIMITS.totalChars)
+    throw new FieldbookError(
+      'not-saved',
+      `Your drafts would hold ${total} characters, more than the ${DRAFT_LIMITS.totalChars} Fieldbook keeps: this change was not saved. Send or delete drafts you no longer need, then try again.`,
+    );
+}
+
 function partnerOf(data: UserData): Partner {
   if (!data.partner) throw new FieldbookError('bad-input', 'Make your partner key first (Writing → Your partner key), then send.');
   return data.partner;
@@ -109,6 +119,7 @@ export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftMethod> {
             `You have ${data.drafts.length} drafts, the most Fieldbook keeps. Delete one you sent or no longer need.`,
           );
         data.drafts.push(draft);
+        roomFor(data.drafts);
       });
       return view(draft);
     },
@@ -129,6 +140,7 @@ export function draftHandlers(deps: DraftDeps): Pick<Handlers, DraftMethod> {
         draft.updated = deps.clock.now().toISOString();
         // Kept in the order saved, so the list can tell apart saves on the same instant.
         data.drafts = [...data.drafts.filter((d) => d !== draft), draft];
+        roomFor(data.drafts);
         saved = draft;
       });
       const draft = saved!;

@@ -20,7 +20,6 @@ export const draftSchema = z.strictObject({
   /** The base's review fields: a new version keeps them until a maintainer's review replaces them. */
   reviewed: z.strictObject({ by: z.string().nullable(), on: day.nullable() }),
   translationOf: z.strictObject({ lang: z.string(), version: z.number().int().min(1) }).nullable(),
-  created: z.string(),
   updated: z.string(),
   /** Counts saves; the editor shows the last one saved, so a person (and a test) knows what is on disk. */
   revision: z.number().int().min(0),

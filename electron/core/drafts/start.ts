@@ -60,7 +60,6 @@ export function startDraft(catalog: Catalog, request: StartRequest, now: Date): 
   const today = now.toISOString().slice(0, 10);
   const common = {
     id: randomBytes(8).toString('hex'),
-    created: now.toISOString(),
     updated: now.toISOString(),
     revision: 0,
     state: 'draft' as const,

@@ -43,6 +43,8 @@ function keptItems(store: UserDataStore, file: string | null): KeptItem[] {
     bookmarks: { count: data.bookmarks.length, ephemeral: false },
     notes: { count: Object.keys(data.notes).length, ephemeral: false },
     recent: { count: data.recent.length, ephemeral: true },
+    // One key or none: counted as such, not by the fields of its record.
+    partner: { count: data.partner ? 1 : 0, ephemeral: false },
   };
   const items: KeptItem[] = Object.entries(known).map(([what, { count, ephemeral }]) => ({
     what,

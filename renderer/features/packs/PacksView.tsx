@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventMap, PackChangeKind, PackPreview } from '../../../electron/api/types';
 import { client } from '../../lib/client';
-import { download } from '../../lib/download';
+import { download, fromBase64 } from '../../lib/download';
 import { jurisdictionName } from '../../lib/names';
 import { useAsync } from '../../lib/use-async';
 import { chosenFile } from '../../lib/chosen-file';
@@ -39,11 +39,7 @@ function ExportPacks({ disabled }: { disabled: boolean }) {
     setState({ status: 'saving' });
     try {
       const file = await client.invoke('packs.export', jurisdiction ? { jurisdiction } : {});
-      download(
-        file.fileName,
-        'application/octet-stream',
-        Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0)),
-      );
+      download(file.fileName, 'application/octet-stream', fromBase64(file.bytes));
       setState({ status: 'saved', fileName: file.fileName });
     } catch (failure) {
       setState({ status: 'error', message: (failure as Error).message.replace(/^packs: /, '') });

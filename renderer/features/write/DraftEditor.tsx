@@ -56,7 +56,7 @@ function DraftEditor({ draft, library, reload }: { draft: DraftView; library: Li
   return (
     <section
       className="draft-editor"
-      aria-labelledby="draft-title"
+      aria-labelledby="draft-heading"
       data-testid="draft-editor"
       data-draft-id={draft.id}
       data-save-state={status.state}
@@ -66,7 +66,7 @@ function DraftEditor({ draft, library, reload }: { draft: DraftView; library: Li
       <p className="back">
         <a href={hrefFor({ name: 'write' })}>{t('write.backToDrafts')}</a>
       </p>
-      <h1 id="draft-title">
+      <h1 id="draft-heading">
         <bdi lang={meta.lang}>{meta.title || t('write.untitled')}</bdi>
       </h1>
       <p className="draft-meta">

@@ -13,7 +13,8 @@ export function FieldProblems({ field, problems }: { field: Field; problems: Dra
   return (
     <ul id={problemsId(field)} className="field-problems" data-testid={`problems-${field}`}>
       {mine.map((p) => (
-        <li key={`${p.path}:${p.message}`} className={p.severity === 'warning' ? 'field-warning' : 'field-error'}>
+        // The content rules speak English, here as on the command line and the problems screen.
+        <li key={`${p.path}:${p.message}`} className={p.severity === 'warning' ? 'field-warning' : 'field-error'} lang="en" dir="ltr">
           {p.path !== field ? `${p.path}: ` : ''}
           {p.message}
         </li>

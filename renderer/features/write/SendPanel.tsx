@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DRAFT_LIMITS, type DraftSummary } from '../../../electron/api/drafts';
+import type { LibraryData } from '../../../electron/api/types';
 import { client } from '../../lib/client';
-import { download } from '../../lib/download';
+import { download, fromBase64 } from '../../lib/download';
+import { languageName } from '../../lib/names';
 
 const SENDABLE = ['draft', 'changes-requested'];
 
 /** Send: choose drafts, write a message, give the key's passphrase, and save the signed submission file. */
-export function SendPanel({ drafts, sent }: { drafts: DraftSummary[]; sent: () => void }) {
+export function SendPanel({ drafts, library, sent }: { drafts: DraftSummary[]; library: LibraryData; sent: () => void }) {
   const { t } = useTranslation();
   const sendable = drafts.filter((d) => SENDABLE.includes(d.state));
   const [chosen, setChosen] = useState<string[]>([]);
@@ -19,11 +21,7 @@ export function SendPanel({ drafts, sent }: { drafts: DraftSummary[]; sent: () =
     setBusy(true);
     try {
       const file = await client.invoke('partner.send', { drafts: chosen, message, passphrase });
-      download(
-        file.fileName,
-        'application/octet-stream',
-        Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0)),
-      );
+      download(file.fileName, 'application/octet-stream', fromBase64(file.bytes));
       setResult({ ok: true, fileName: file.fileName, submission: file.submission });
       setPassphrase('');
       setChosen([]);
@@ -63,7 +61,9 @@ export function SendPanel({ drafts, sent }: { drafts: DraftSummary[]; sent: () =
                   data-testid="send-choose"
                   data-draft-id={draft.id}
                 />{' '}
-                <bdi lang={draft.lang}>{draft.title || t('write.untitled')}</bdi> ({draft.lang})
+                <bdi lang={draft.lang}>
+                  {draft.title || t('write.untitled')} ({languageName(library, draft.lang)})
+                </bdi>
               </label>
             ))}
           </fieldset>

@@ -4,6 +4,7 @@ import type { DraftSummary } from '../../../electron/api/drafts';
 import type { LibraryData } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { languageName } from '../../lib/names';
+import { pseudoMark } from '../../lib/pseudo';
 import { hrefFor, navigate } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
 import { ErrorMessage } from '../shell/ErrorMessage';
@@ -30,7 +31,7 @@ export function WriteView() {
       <StartDraft library={library} />
       <DraftList drafts={drafts} library={library} changed={changed} />
       <PartnerKey />
-      <SendPanel drafts={drafts} sent={changed} />
+      <SendPanel drafts={drafts} library={library} sent={changed} />
       <section aria-labelledby="reply-title">
         <h2 id="reply-title">{t('write.reply.title')}</h2>
         <ReplyOpener onOpened={changed} />
@@ -114,7 +115,7 @@ function DraftList({ drafts, library, changed }: { drafts: DraftSummary[]; libra
 
 /** When a draft was last saved, as a date and a time of day in the interface's language. */
 function savedAt(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return pseudoMark(new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)));
 }
 
 /** Starts a new guide, a new version of a guide, or a translation into another language. */
@@ -167,7 +168,7 @@ function StartDraft({ library }: { library: LibraryData }) {
           <label htmlFor="start-guide">{kind === 'translation' ? t('write.start.source') : t('write.start.guide')}</label>
           <select id="start-guide" value={chosen} onChange={(e) => setGuide(e.target.value)} data-testid="start-guide">
             {choices.map((g) => (
-              <option key={`${g.id}/${g.lang}`} value={`${g.id}/${g.lang}`}>
+              <option key={`${g.id}/${g.lang}`} value={`${g.id}/${g.lang}`} lang={g.lang}>
                 {g.title} ({languageName(library, g.lang)})
               </option>
             ))}
