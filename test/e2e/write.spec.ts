@@ -213,7 +213,10 @@ test('a new guide: every front-matter field is reached by its label, rows are ad
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('from the reader, "Suggest a change" opens a new version of that guide file, pre-filled, in the writing area', async ({ page, app }) => {
+test('from the reader, "Suggest a change" opens a new version of that guide file, pre-filled, with its readers’ reports beside it', async ({
+  page,
+  app,
+}) => {
   await app.open(page, '#/guide/phone-at-a-demonstration/en');
   const reader = page.getByTestId('reader');
   const title = (await reader.locator('h1').textContent())!;
@@ -229,6 +232,34 @@ test('from the reader, "Suggest a change" opens a new version of that guide file
   await page.getByTestId('draft-changes').fill('Corrected a detail.');
   await expect(editor).toHaveAttribute('data-save-state', 'saved');
   await expect(editor).toHaveAttribute('data-problems', '0');
+
+  // Readers' reports on this guide, from a file a reader saved, open beside the draft.
+  const reports = {
+    type: 'fieldbook-reports',
+    format: 1,
+    reports: [
+      {
+        guide: 'phone-at-a-demonstration',
+        lang: 'en',
+        version: current,
+        section: null,
+        quote: null,
+        kind: 'outdated',
+        note: 'The lock-screen advice is out of date.',
+        date: '2027-01-02',
+      },
+      { guide: 'account-security', lang: 'en', version: 1, section: null, quote: null, kind: 'unclear', note: 'Another guide', date: '2027-01-02' },
+    ],
+  };
+  await page.getByRole('tab', { name: "Readers' reports" }).click();
+  const panel = page.getByTestId('reports-panel');
+  await panel
+    .getByTestId('reports-file')
+    .setInputFiles({ name: 'from-readers.fbreports', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(reports)) });
+  await expect(panel.getByTestId('opened-report')).toHaveCount(1);
+  await expect(panel.getByTestId('opened-report')).toContainText('The lock-screen advice is out of date.');
+  await expect(page.getByTestId('draft-body')).toBeVisible();
+
   await page.getByRole('link', { name: 'Back to your drafts' }).click();
   await expect(page.getByTestId('draft-row')).toContainText('New version');
 });

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../electron/api/drafts';
 import type { LibraryData } from '../../../electron/api/types';
+import { ReportsPanel } from '../reports/ReportsPanel';
 import { RenderedMarkdown } from './RenderedMarkdown';
 
 interface Tab {
@@ -11,8 +12,8 @@ interface Tab {
 }
 
 /**
- * Beside the editor: the text being translated, and the maintainer's answer. Each is a tab of one tab list (arrow
- * keys move between them), so another panel (readers' reports on this guide) is one more entry in `tabs`.
+ * Beside the editor: the text being translated, the maintainer's answer, and readers' reports on this guide (a
+ * .fbreports file opened here). Each is a tab of one tab list; arrow keys move between them.
  */
 export function SidePanel({ draft, library, uiLang }: { draft: DraftView; library: LibraryData; uiLang: string }) {
   const { t, i18n } = useTranslation();
@@ -55,6 +56,14 @@ export function SidePanel({ draft, library, uiLang }: { draft: DraftView; librar
           )}
         </div>
       ),
+    });
+  }
+  // A guide that exists (a new version or translation of it) may have readers' reports to read while writing.
+  if (draft.kind !== 'new') {
+    tabs.push({
+      id: 'reports',
+      label: t('reports.panel.title'),
+      content: <ReportsPanel guideId={draft.guide} lang={draft.lang} titled={false} />,
     });
   }
   const [chosen, setChosen] = useState(reply ? 'notes' : (tabs[0]?.id ?? ''));
