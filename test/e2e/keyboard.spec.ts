@@ -67,7 +67,7 @@ test('the settings work from the keyboard alone', async ({ page, app }) => {
   await app.open(page);
   await SCREENS[0]!.ready(page);
   // Tab to the Settings link in the header and follow it.
-  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.getAttribute('href') === '#/settings')); i++)
+  for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.getAttribute('href') === '#/settings')); i++)
     await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Settings' })).toBeFocused();
   await page.keyboard.press('Enter');
