@@ -120,7 +120,8 @@ export function LibraryView() {
     [library, filter, ui, mine],
   );
   const total = shown.reduce((sum, group) => sum + group.cards.length, 0);
-  const progressive = useProgressiveCount(total, shown);
+  // A new choice starts from the first screenful; the same choice over content read again keeps the place.
+  const progressive = useProgressiveCount(total, `${JSON.stringify(filter)}|${ui}|${mine}`);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const lib = state.value;
