@@ -4,6 +4,7 @@ import { contentPath, listGuideFiles, readContentFile } from './files';
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
 import { guideFrontMatterSchema, jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
 import { splitBody } from './sections';
+import { readPlainYaml } from './yaml-fast';
 import { emptyLocated, fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
 
 /** Problems listed per file; past this, one line says how many more there are (a hostile file can have millions). */
@@ -105,12 +106,13 @@ function parseGuide(file: string, text: string, problems: ContentProblem[]): Gui
     problems.push({ file, line: 1, field: '(front matter)', message: 'the file must start with YAML front matter between two "---" lines' });
     return null;
   }
-  const yaml = parseYaml(split.yaml, file, 2, problems);
+  // The fast reader for the common case; the full one when it declines, or for the lines of a problem.
+  const yaml: { value: unknown; located?: Located } | null = readPlainYaml(split.yaml) ?? parseYaml(split.yaml, file, 2, problems);
   if (!yaml) return null;
-  const { located } = yaml;
+  const located = () => yaml.located ?? locate(split.yaml);
   const parsed = guideFrontMatterSchema.safeParse(yaml.value);
   if (!parsed.success) {
-    problems.push(...schemaProblems(parsed.error.issues, located, file));
+    problems.push(...schemaProblems(parsed.error.issues, located(), file));
     return null;
   }
   const meta = parsed.data;
@@ -126,16 +128,16 @@ function parseGuide(file: string, text: string, problems: ContentProblem[]): Gui
     });
   } else {
     if (meta.id !== folderId)
-      ownProblems.push({ file, line: lineOf(located, ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
+      ownProblems.push({ file, line: lineOf(located(), ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
     if (meta.jurisdiction !== folderJurisdiction)
       ownProblems.push({
         file,
-        line: lineOf(located, ['jurisdiction']),
+        line: lineOf(located(), ['jurisdiction']),
         field: 'jurisdiction',
         message: `"${meta.jurisdiction}" must match its folder "${folderJurisdiction}"`,
       });
     if (`${meta.lang}.md` !== fileName)
-      ownProblems.push({ file, line: lineOf(located, ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
+      ownProblems.push({ file, line: lineOf(located(), ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
   }
   const body = splitBody(split.body, meta.title);
   for (const problem of body.problems) ownProblems.push({ file, line: split.bodyLine + problem.index, field: '(body)', message: problem.message });
