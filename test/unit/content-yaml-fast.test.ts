@@ -33,7 +33,6 @@ describe('the fast front-matter reader', () => {
       'e: 0o17',
       'f: -12',
       'g: 1.5e3',
-      'h: .inf',
       'i: yes',
       'j: ~',
       'k:',
@@ -42,7 +41,6 @@ describe('the fast front-matter reader', () => {
       'n: 1.',
       'o: +3',
       'p: Null',
-      'q: .NaN',
     ].join('\n');
     expect(readPlainYaml(text)?.value).toEqual(full(text));
     expect(readPlainYaml(text)?.value).toMatchObject({ a: '2026-12-01', b: '1_000', c: '0b1', d: 31, e: 15, i: 'yes', k: null });
@@ -58,6 +56,10 @@ describe('the fast front-matter reader', () => {
       'topics: [a, *x]\n',
       'a: !!timestamp 2026-01-01\n',
       'a:\n\t- tab\n',
+      // JSON, which gives each value its own memory, has no infinity or NaN.
+      'a: .inf\n',
+      'a: -.Inf\n',
+      'a: .NaN\n',
     ])
       expect(readPlainYaml(text), text).toBeNull();
   });
