@@ -118,10 +118,21 @@ export function splitBody(body: string, title: string): SplitBody {
     const markdown = body.slice(current.from, Math.max(current.from, to));
     if (current.anchor !== '' || plainText(markdown) !== '') sections.push(new BodySection(current.anchor, current.heading, current.level, markdown));
   };
-  let offset = 0;
-  const lines = body.split('\n');
-  for (let index = 0; index < lines.length; offset += lines[index]!.length + 1, index++) {
-    const line = lines[index]!;
+  // Line by line without splitting the body: only a line that may be a fence or a heading (its first character
+  // after up to three spaces or tabs is a backquote, tilde or "#") is cut out and looked at; the others leave the
+  // fence state as it is and are no heading.
+  for (let offset = 0, index = 0; offset <= body.length; index++) {
+    const newline = body.indexOf('\n', offset);
+    const end = newline === -1 ? body.length : newline;
+    const next = end + 1;
+    let first = offset;
+    while (first < end && first - offset < 3 && (body[first] === ' ' || body[first] === '\t')) first++;
+    const marker = body[first];
+    if (first === end || (marker !== '#' && marker !== '`' && marker !== '~')) {
+      offset = next;
+      continue;
+    }
+    const line = body.slice(offset, end);
     const heading = inCode(line) ? null : parseHeading(line);
     if (heading && line.length > BODY_LIMITS.headingLength) {
       // The guide is refused for it, so its sections are never read; the line stays in the section's text.
@@ -129,14 +140,13 @@ export function splitBody(body: string, title: string): SplitBody {
         index,
         message: `this heading has ${line.length} characters; the limit is ${BODY_LIMITS.headingLength}: shorten it, and start body text on its own line`,
       });
-      continue;
-    }
-    if (heading && sections.length + 1 >= BODY_LIMITS.sections) omitted++;
+    } else if (heading && sections.length + 1 >= BODY_LIMITS.sections) omitted++;
     else if (heading) {
       flush(offset - 1);
       const text = plainText(heading.text);
-      current = { anchor: slugger(text), heading: text, level: heading.level, from: offset + line.length + 1 };
+      current = { anchor: slugger(text), heading: text, level: heading.level, from: next };
     }
+    offset = next;
   }
   flush(body.length);
   return { sections, omitted, problems };
