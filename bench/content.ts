@@ -6,8 +6,9 @@
  * between sizes, `growth`, stays near 1; the old cubic pattern grew about 8 times per doubling).
  *
  * At scale (`scale`): a folder of SCALE_GUIDES (10,000) guide files generated from the bundled guides with a seed,
- * so of real sizes, languages and jurisdictions. Milliseconds until it is loaded and searchable (the core's
- * loadContent, then every language's search index built); the heap the loaded content holds against the size of its
+ * so of real sizes, languages and jurisdictions, with its search index prebuilt (`npm run index`, as `npm run build`
+ * does for the bundled content). Milliseconds until it is loaded and searchable (the core's loadContent, then every
+ * language's prebuilt index loaded), and the same with every index built at load instead; the heap the loaded content holds against the size of its
  * text (a fresh Node process, full collections around the load); and, in Debian's Chromium against the browser-mode
  * host serving that folder (needs `npm run build`), milliseconds from navigation until the library's first guide card
  * and the review screen's first row show, with the longest main-thread task (PerformanceObserver "longtask") in each
@@ -76,17 +77,48 @@ const hostileCatalog = await loadContent(folder.dir);
 folder.remove();
 const bundled = await timeAsync(() => loadContent('content'));
 
-// At scale. Each run is timed from a cold start of the work (a new catalog and new indexes), not warmed up.
+// At scale. The folder's search index is prebuilt first, as `npm run build` prebuilds the bundled content's; each run
+// is then timed from a cold start of the work (a new catalog and new indexes), not warmed up: loaded and searchable
+// with the prebuilt index (what the app does), and, for comparison, with every index built at load instead (content
+// changed after the build, with no index to match it).
 const generated = generatedContent(SCALE_GUIDES, 14);
-const scaleRuns: { loadMs: number; searchableMs: number; cpuMs: number }[] = [];
+execFileSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    join(import.meta.dirname, '..', 'electron', 'cli', 'build-index.ts'),
+    '--content-dir',
+    generated.dir,
+    '--out',
+    generated.indexDir,
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+const scaleRuns: { loadMs: number; searchableMs: number; cpuMs: number; builtAtLoadMs: number; builtAtLoadCpuMs: number }[] = [];
 for (let i = 0; i < SCALE_RUNS; i++) {
   const start = performance.now();
   const cpu = process.cpuUsage();
   const catalog = await loadContent(generated.dir);
   const loaded = performance.now();
-  await openSearch(catalog).ready();
+  const search = openSearch(catalog, { indexDir: generated.indexDir });
+  await search.ready();
   const used = process.cpuUsage(cpu);
-  scaleRuns.push({ loadMs: loaded - start, searchableMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 });
+  const searchableMs = performance.now() - start;
+  const origins = Object.values(await search.origins());
+  if (origins.some((origin) => origin !== 'prebuilt')) throw new Error(`the prebuilt index was not used: ${JSON.stringify(await search.origins())}`);
+  const rebuildStart = performance.now();
+  const rebuildCpu = process.cpuUsage();
+  await openSearch(await loadContent(generated.dir)).ready();
+  const builtAtLoadMs = performance.now() - rebuildStart;
+  const rebuildUsed = process.cpuUsage(rebuildCpu);
+  scaleRuns.push({
+    loadMs: loaded - start,
+    searchableMs,
+    cpuMs: (used.user + used.system) / 1000,
+    builtAtLoadMs,
+    builtAtLoadCpuMs: (rebuildUsed.user + rebuildUsed.system) / 1000,
+  });
   if (catalog.guides.length !== generated.guides) throw new Error(`only ${catalog.guides.length} of ${generated.guides} generated guides loaded`);
 }
 console.error(`content at scale: ${JSON.stringify(scaleRuns)}`);
@@ -215,12 +247,22 @@ console.log(
         loadAndSearchableMs: round(median(scaleRuns.map((run) => run.searchableMs))),
         // CPU time of the same work, less sensitive than wall-clock time to what else runs on the machine.
         loadAndSearchableCpuMs: round(median(scaleRuns.map((run) => run.cpuMs))),
+        // Every language's index built from the content at load (no prebuilt index matches it).
+        loadAndSearchableBuiltAtLoadMs: round(median(scaleRuns.map((run) => run.builtAtLoadMs))),
+        loadAndSearchableBuiltAtLoadCpuMs: round(median(scaleRuns.map((run) => run.builtAtLoadCpuMs))),
         heapBytes: heap.heapBytes,
         heapPerTextChar: round(heap.heapBytes / generated.textChars),
         heapPerTextUtf8Byte: round(heap.heapBytes / generated.textBytes),
         library: { shownMs: med((run) => run.library.shownMs), longestTaskMs: med((run) => run.library.longestTaskMs) },
         review: { shownMs: med((run) => run.review.shownMs), longestTaskMs: med((run) => run.review.longestTaskMs) },
-        samples: { core: scaleRuns.map((run) => ({ loadMs: round(run.loadMs), searchableMs: round(run.searchableMs) })), browser: browserRuns },
+        samples: {
+          core: scaleRuns.map((run) => ({
+            loadMs: round(run.loadMs),
+            searchableMs: round(run.searchableMs),
+            builtAtLoadMs: round(run.builtAtLoadMs),
+          })),
+          browser: browserRuns,
+        },
       },
     },
     null,

@@ -68,7 +68,17 @@ const dataDir = values['data-dir'] ?? process.env.FIELDBOOK_DATA_DIR ?? defaultU
 try {
   // Loaded after the arguments are read, so --help and a wrong argument answer at once.
   const { launchBrowserMode } = await import('./launch');
-  const host = await launchBrowserMode({ dataDir, contentDir: values['content-dir'], port, clock });
+  // The address is printed as soon as the server listens: the page loads while the core opens (launch.ts).
+  const host = await launchBrowserMode({
+    dataDir,
+    contentDir: values['content-dir'],
+    port,
+    clock,
+    onListening: ({ url }) =>
+      console.log(
+        `Fieldbook is running in browser mode.\nOpen: ${url}\nThe address opens Fieldbook once, within two minutes; press Enter here for a new one (after a reload, or for another tab).\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`,
+      ),
+  });
   if (values.share) {
     // A share that cannot start stops the whole host, so the data folder is given up before the error is shown.
     const shared = await host.share.start({ listen: values.listen, port: sharePort }).catch(async (error: unknown) => {
@@ -81,9 +91,6 @@ try {
       );
     }
   }
-  console.log(
-    `Fieldbook is running in browser mode.\nOpen: ${host.url}\nThe address opens Fieldbook once, within two minutes; press Enter here for a new one (after a reload, or for another tab).\nData folder: ${dataDir}${clock.fixed ? `\nClock set to ${clock.now().toISOString().slice(0, 10)} (FIELDBOOK_NOW)` : ''}\nPress Ctrl+C to stop.`,
-  );
   // A new one-time address on each line read: the page keeps its session in memory only, so a reload needs one.
   // (A code rather than the session token goes into the address, because the browser records every address opened.)
   process.stdin.setEncoding('utf8');

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRouter } from '../api/router';
+import type { Router } from '../api/router';
+import type { EventMap, EventName } from '../api/types';
 import type { Clock } from '../core/clock';
-import { openFieldbook, type Fieldbook } from '../core/fieldbook';
+import type { Fieldbook } from '../core/fieldbook';
 import type { StoreFs } from '../core/store/store-fs';
 import { startHost, type Host } from './server';
-import { createRoomShare, type RoomShare } from './share/control';
-import { shareRouter } from './share/handlers';
+import type { RoomShare } from './share/control';
 import type { ShareLimits } from './share/server';
 
 /**
@@ -47,8 +47,13 @@ export interface BrowserMode extends Host {
 /**
  * Opens the core over the given folders and serves it with the built renderer: the whole browser mode. It refuses to
  * start when another Fieldbook holds the data folder, and closing it gives the folder up.
+ *
+ * The server listens first, and `onListening` may print its address then, while the core's code loads and the
+ * content opens: the browser fetches the page meanwhile, and its first calls wait for the core. That overlap is most
+ * of a quick start. If the core then fails to open (another Fieldbook holds the folder), the server closes and the
+ * returned promise rejects, as before.
  */
-export async function launchBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+export async function launchBrowserMode(options: BrowserModeOptions & { onListening?: (host: Host) => void }): Promise<BrowserMode> {
   const rendererDir = options.rendererDir ?? join(PROJECT_ROOT, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(
@@ -56,6 +61,54 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Br
     );
   }
   const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const core = openCore(options, rendererDir, version);
+  // Awaited below; until then a failure must not count as unhandled.
+  core.catch(() => undefined);
+  let host: Host;
+  try {
+    host = await startHost({
+      router: { dispatch: async (method, input) => (await core).router.dispatch(method, input) },
+      fieldbook: { on: (event, listener) => onceOpen(core, event, listener) },
+      rendererDir,
+      port: options.port,
+      token: options.token,
+    });
+  } catch (error) {
+    await core.then(({ fieldbook }) => fieldbook.close()).catch(() => undefined);
+    throw error;
+  }
+  options.onListening?.(host);
+  let opened: Awaited<typeof core>;
+  try {
+    opened = await core;
+  } catch (error) {
+    await host.close();
+    throw error;
+  }
+  const { fieldbook, share } = opened;
+  return {
+    ...host,
+    share,
+    close: async () => {
+      await share.close();
+      await host.close();
+      await fieldbook.close();
+    },
+  };
+}
+
+/** The core and the room share, whose code is loaded only now: the server above needs none of it to listen. */
+async function openCore(
+  options: BrowserModeOptions,
+  rendererDir: string,
+  version: string,
+): Promise<{ fieldbook: Fieldbook; router: Router; share: RoomShare }> {
+  const [{ openFieldbook }, { createRouter }, { createRoomShare }, { shareRouter }] = await Promise.all([
+    import('../core/fieldbook'),
+    import('../api/router'),
+    import('./share/control'),
+    import('./share/handlers'),
+  ]);
   // The share serves the core opened just below; it is built only when the trainer starts it.
   let fieldbook: Fieldbook | undefined;
   const share = createRoomShare({
@@ -78,26 +131,21 @@ export async function launchBrowserMode(options: BrowserModeOptions): Promise<Br
     // The browser mode runs from a checkout (or a folder given with --content-dir): its content is a working copy.
     maintainerContentDir: options.contentDir ?? join(PROJECT_ROOT, 'content'),
   });
-  let host: Host;
-  try {
-    host = await startHost({
-      router: createRouter(fieldbook.handlers, options.log),
-      fieldbook,
-      rendererDir,
-      port: options.port,
-      token: options.token,
-    });
-  } catch (error) {
-    await fieldbook.close();
-    throw error;
-  }
-  return {
-    ...host,
-    share,
-    close: async () => {
-      await share.close();
-      await host.close();
-      await fieldbook.close();
+  return { fieldbook, router: createRouter(fieldbook.handlers, options.log), share };
+}
+
+/** Subscribes to a core event once the core is open; the returned function unsubscribes, whenever it is called. */
+function onceOpen<E extends EventName>(core: Promise<{ fieldbook: Fieldbook }>, event: E, listener: (payload: EventMap[E]) => void): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  core.then(
+    ({ fieldbook }) => {
+      if (!stopped) stop = fieldbook.on(event, listener);
     },
+    () => undefined,
+  );
+  return () => {
+    stopped = true;
+    stop?.();
   };
 }

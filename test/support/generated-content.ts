@@ -40,7 +40,11 @@ interface Template {
  * each title, so no two copies index the same.
  */
 export function generatedContent(count: number, seed = 1) {
-  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-generated-'));
+  // The folder is <root>/content, so its prebuilt search index has a place of its own, <root>/out/search, where the
+  // core looks for the index of a content folder (as out/search beside the bundled content/).
+  const root = mkdtempSync(join(tmpdir(), 'fieldbook-generated-'));
+  const dir = join(root, 'content');
+  mkdirSync(dir);
   for (const list of ['jurisdictions.yaml', 'topics.yaml', 'languages.yaml']) cpSync(join(BUNDLED, list), join(dir, list));
   const templates: Template[] = guideFiles(join(BUNDLED, 'guides')).map((path) => {
     const [, jurisdiction = '', id = '', file = ''] = relative(BUNDLED, path).split('/');
@@ -68,5 +72,13 @@ export function generatedContent(count: number, seed = 1) {
       written++;
     }
   }
-  return { dir, guides: written, textChars, textBytes, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    /** Where the core looks for this folder's prebuilt search index (`npm run index -- --content-dir DIR --out …`). */
+    indexDir: join(root, 'out', 'search'),
+    guides: written,
+    textChars,
+    textBytes,
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
 }

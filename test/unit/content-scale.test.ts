@@ -9,7 +9,8 @@ import { generatedContent } from '../support/generated-content';
  * Content at scale: a generated folder of 2,000 guide files (copies of the bundled guides, so of real sizes,
  * languages and jurisdictions). The heap is measured in a fresh Node process with a full collection before and
  * after loading; the ratio was 5.7 heap bytes per character of text while every parsed front-matter document was
- * kept for line numbers. `npm run bench:content` reports the same figure at 10,000 guides.
+ * kept for line numbers, and 3.3 while each section's plain text, and the front matter's text twice over, were kept
+ * beside the body. `npm run bench:content` reports the same figure at 10,000 guides.
  */
 const GUIDES = 2000;
 const folder = generatedContent(GUIDES, 7);
@@ -18,7 +19,7 @@ afterAll(() => folder.remove());
 const lineOf = (text: string, pattern: RegExp) => text.split('\n').findIndex((line) => pattern.test(line)) + 1;
 
 describe('a folder of 2,000 guides', () => {
-  it('loads every guide, holding under 3.5 bytes of heap per character of text', () => {
+  it('loads every guide, holding at most 2 bytes of heap per character of text', () => {
     const out = execFileSync(
       process.execPath,
       ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, '..', 'support', 'content-heap.ts'), folder.dir],
@@ -28,7 +29,7 @@ describe('a folder of 2,000 guides', () => {
     );
     const { heapBytes, guides, problems } = JSON.parse(out) as { heapBytes: number; guides: number; problems: number };
     expect({ guides, problems }).toEqual({ guides: GUIDES, problems: 0 });
-    expect(heapBytes / folder.textChars).toBeLessThan(3.5);
+    expect(heapBytes / folder.textChars).toBeLessThanOrEqual(2);
   }, 120_000);
 
   it('still names the right line for a problem found after loading, in each file that has one', async () => {

@@ -137,4 +137,40 @@ describe('one Fieldbook per data folder', () => {
       other.kill();
     }
   });
+
+  it('gives its address before the core opens, answers a call made meanwhile, and closes its server when refused', async () => {
+    const early: Promise<unknown>[] = [];
+    const first = await launchBrowserMode({
+      dataDir,
+      rendererDir,
+      contentDir: FIXTURE_CONTENT,
+      clock: fixedClock('2026-11-28'),
+      log: () => undefined,
+      // A page opened at once calls before the core is open: the call waits for it rather than failing.
+      onListening: (host) =>
+        early.push(
+          fetch(`${host.origin}/api/invoke/library.list`, { method: 'POST', headers: { 'X-Fieldbook-Token': host.token }, body: '{}' }).then((r) =>
+            r.json(),
+          ),
+        ),
+    });
+    hosts.push(first);
+    expect(early).toHaveLength(1);
+    expect(await early[0]).toMatchObject({ ok: true, value: { guides: expect.arrayContaining([expect.objectContaining({ id: 'sample-rights' })]) } });
+
+    let refusedOrigin = '';
+    const refused = await launchBrowserMode({
+      dataDir,
+      rendererDir,
+      contentDir: FIXTURE_CONTENT,
+      clock: fixedClock('2026-11-28'),
+      log: () => undefined,
+      onListening: (host) => {
+        refusedOrigin = host.origin;
+      },
+    }).catch((error: { code: string }) => error);
+    expect(refused).toMatchObject({ code: 'folder-in-use' });
+    expect(refusedOrigin).not.toBe('');
+    await expect(fetch(refusedOrigin)).rejects.toThrow();
+  });
 });

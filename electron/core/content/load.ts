@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { contentPath, listGuideFiles, readContentFile } from './files';
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
 import { guideFrontMatterSchema, jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
 import { splitBody } from './sections';
+import { readPlainYaml } from './yaml-fast';
 import { emptyLocated, fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
 
 /** Problems listed per file; past this, one line says how many more there are (a hostile file can have millions). */
@@ -72,12 +74,20 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
 }
 
 /**
- * Where each loaded guide's front matter and body start. Only the front matter's text is kept (a slice of the file
- * text the guide's body already holds): the parsed YAML document with its node ranges cost several times the text
- * (about 48 MB for 3,700 guides), and a line is needed only for the rare guide with a problem, so it is parsed again
- * then.
+ * Where each loaded guide's front matter and body start, and how to read its front matter again. A line is needed
+ * only for the rare guide with a problem, so neither the parsed YAML document with its node ranges (about 48 MB for
+ * 3,700 guides) nor, once loading is done, the front matter's text is kept: the checks across guides read the text
+ * kept while loading, later questions (the content command's warnings) read the file again, which names the right
+ * line unless the file changed since it was loaded.
  */
-const lineIndex = new WeakMap<Guide, { yaml: string; bodyLine: number }>();
+interface LineSource {
+  /** The front matter's text, kept only while the folder loads. */
+  yaml?: string;
+  /** The file's text again, or undefined when it cannot be read. */
+  read: () => string | undefined;
+  bodyLine: number;
+}
+const lineIndex = new WeakMap<Guide, LineSource>();
 
 /** The last front matter parsed again for its lines: a guide with problems is asked about several fields in a row. */
 let lastLocated: { yaml: string; located: Located } | null = null;
@@ -89,8 +99,28 @@ function locate(yaml: string): Located {
 
 /** The line of a front-matter field in a loaded guide's file (1 when the guide was not loaded from a file). */
 export function fieldLine(guide: Guide, path: readonly PropertyKey[]): number {
-  const yaml = lineIndex.get(guide)?.yaml;
+  const source = lineIndex.get(guide);
+  const yaml = source && (source.yaml ?? splitFrontMatter(source.read() ?? '')?.yaml);
   return yaml === undefined ? 1 : lineOf(locate(yaml), path);
+}
+
+/** A disk file's text, for its lines; undefined when it is gone or unreadable. */
+function rereadFile(path: string): () => string | undefined {
+  return () => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * A copy of a long slice that does not keep the string it was cut from alive: V8 keeps a slice's whole parent, and a
+ * body cut from its file would keep the front matter's text too, which the parsed values already hold.
+ */
+function detached(text: string): string {
+  return `${text}\n`.slice(0, -1);
 }
 
 /** The file line of the body's first line. */
@@ -99,18 +129,19 @@ export function bodyLine(guide: Guide): number {
 }
 
 /** A guide's own checks (syntax, schema, folder layout, body bounds); cross-guide checks come after all are read. */
-function parseGuide(file: string, text: string, problems: ContentProblem[]): Guide | null {
+function parseGuide(file: string, text: string, problems: ContentProblem[], read: () => string | undefined): Guide | null {
   const split = splitFrontMatter(text);
   if (!split) {
     problems.push({ file, line: 1, field: '(front matter)', message: 'the file must start with YAML front matter between two "---" lines' });
     return null;
   }
-  const yaml = parseYaml(split.yaml, file, 2, problems);
+  // The fast reader for the common case; the full one when it declines, or for the lines of a problem.
+  const yaml: { value: unknown; located?: Located } | null = readPlainYaml(split.yaml) ?? parseYaml(split.yaml, file, 2, problems);
   if (!yaml) return null;
-  const { located } = yaml;
+  const located = () => yaml.located ?? locate(split.yaml);
   const parsed = guideFrontMatterSchema.safeParse(yaml.value);
   if (!parsed.success) {
-    problems.push(...schemaProblems(parsed.error.issues, located, file));
+    problems.push(...schemaProblems(parsed.error.issues, located(), file));
     return null;
   }
   const meta = parsed.data;
@@ -126,26 +157,27 @@ function parseGuide(file: string, text: string, problems: ContentProblem[]): Gui
     });
   } else {
     if (meta.id !== folderId)
-      ownProblems.push({ file, line: lineOf(located, ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
+      ownProblems.push({ file, line: lineOf(located(), ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
     if (meta.jurisdiction !== folderJurisdiction)
       ownProblems.push({
         file,
-        line: lineOf(located, ['jurisdiction']),
+        line: lineOf(located(), ['jurisdiction']),
         field: 'jurisdiction',
         message: `"${meta.jurisdiction}" must match its folder "${folderJurisdiction}"`,
       });
     if (`${meta.lang}.md` !== fileName)
-      ownProblems.push({ file, line: lineOf(located, ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
+      ownProblems.push({ file, line: lineOf(located(), ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
   }
-  const body = splitBody(split.body, meta.title);
+  const markdown = detached(split.body);
+  const body = splitBody(markdown, meta.title);
   for (const problem of body.problems) ownProblems.push({ file, line: split.bodyLine + problem.index, field: '(body)', message: problem.message });
   if (ownProblems.length > 0) {
     problems.push(...ownProblems);
     return null;
   }
-  const guide: Guide = { meta, body: split.body, file, sections: body.sections };
+  const guide: Guide = { meta, body: markdown, file, sections: body.sections };
   if (body.omitted > 0) guide.omittedSections = body.omitted;
-  lineIndex.set(guide, { yaml: split.yaml, bodyLine: split.bodyLine });
+  lineIndex.set(guide, { yaml: split.yaml, read, bodyLine: split.bodyLine });
   return guide;
 }
 
@@ -367,13 +399,13 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     const { file } = entry;
     const fileProblems = problemsOf(file);
     const laid = overlay?.get(file);
-    if (laid !== undefined) return parseGuide(file, laid, fileProblems);
+    if (laid !== undefined) return parseGuide(file, laid, fileProblems, () => laid);
     if (entry.problem) {
       fileProblems.push(entry.problem);
       return null;
     }
     const read = await readContentFile(entry.path);
-    if (read.ok) return parseGuide(file, read.text, fileProblems);
+    if (read.ok) return parseGuide(file, read.text, fileProblems, rereadFile(entry.path));
     fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
     return null;
   });
@@ -393,6 +425,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   for (const problem of crossProblems) problemsOf(problem.file).push(problem);
 
   const guides = parsed.filter((guide) => !rejected.has(guide));
+  for (const guide of parsed) delete lineIndex.get(guide)?.yaml;
   const problems: ContentProblem[] = [];
   const invalid: Catalog['invalid'] = [];
   for (const [file, all] of perFile) {

@@ -38,7 +38,10 @@ export interface Section {
   anchor: string;
   heading: string;
   level: number;
-  text: string;
+  /** Its plain text, as search indexes and shows it. */
+  readonly text: string;
+  /** Its Markdown, a slice of the guide's body (absent for a section not read from one). */
+  readonly markdown?: string;
 }
 
 export interface Guide {

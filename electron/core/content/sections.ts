@@ -83,6 +83,25 @@ export interface SplitBody {
 }
 
 /**
+ * A section as the content holds it: its Markdown is a slice of the guide's body (which shares the file's text), and
+ * its plain text is worked out each time it is asked for. Keeping the plain text of every section beside the body
+ * held a second copy of all the content (at ten thousand guides, most of the heap); it is read in full only while
+ * an index is built, and otherwise for the few sections a search shows.
+ */
+class BodySection implements Section {
+  constructor(
+    readonly anchor: string,
+    readonly heading: string,
+    readonly level: number,
+    readonly markdown: string,
+  ) {}
+
+  get text(): string {
+    return plainText(this.markdown);
+  }
+}
+
+/**
  * Splits a guide body at its headings, in time linear in its length. The text before the first heading becomes a
  * section with an empty anchor, headed by the guide's title. Anchors come from the same slugger the reader uses, so
  * they match its table of contents. Lines past the bounds above are reported, not split.
@@ -92,33 +111,44 @@ export function splitBody(body: string, title: string): SplitBody {
   const sections: Section[] = [];
   const problems: BodyProblem[] = [];
   let omitted = 0;
-  let current: { anchor: string; heading: string; level: number; lines: string[] } = { anchor: '', heading: title, level: 1, lines: [] };
+  let current = { anchor: '', heading: title, level: 1, from: 0 };
   const inCode = codeFences();
-  const flush = () => {
-    const text = plainText(current.lines.join('\n'));
-    if (current.anchor !== '' || text !== '') sections.push({ anchor: current.anchor, heading: current.heading, level: current.level, text });
+  // The section's Markdown runs from the line after its heading to the end of the line before the next one.
+  const flush = (to: number) => {
+    const markdown = body.slice(current.from, Math.max(current.from, to));
+    if (current.anchor !== '' || plainText(markdown) !== '') sections.push(new BodySection(current.anchor, current.heading, current.level, markdown));
   };
-  const lines = body.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
+  // Line by line without splitting the body: only a line that may be a fence or a heading (its first character
+  // after up to three spaces or tabs is a backquote, tilde or "#") is cut out and looked at; the others leave the
+  // fence state as it is and are no heading.
+  for (let offset = 0, index = 0; offset <= body.length; index++) {
+    const newline = body.indexOf('\n', offset);
+    const end = newline === -1 ? body.length : newline;
+    const next = end + 1;
+    let first = offset;
+    while (first < end && first - offset < 3 && (body[first] === ' ' || body[first] === '\t')) first++;
+    const marker = body[first];
+    if (first === end || (marker !== '#' && marker !== '`' && marker !== '~')) {
+      offset = next;
+      continue;
+    }
+    const line = body.slice(offset, end);
     const heading = inCode(line) ? null : parseHeading(line);
     if (heading && line.length > BODY_LIMITS.headingLength) {
+      // The guide is refused for it, so its sections are never read; the line stays in the section's text.
       problems.push({
         index,
         message: `this heading has ${line.length} characters; the limit is ${BODY_LIMITS.headingLength}: shorten it, and start body text on its own line`,
       });
-      continue;
-    }
-    if (heading && sections.length + 1 >= BODY_LIMITS.sections) {
-      omitted++;
-      current.lines.push(line);
-    } else if (heading) {
-      flush();
+    } else if (heading && sections.length + 1 >= BODY_LIMITS.sections) omitted++;
+    else if (heading) {
+      flush(offset - 1);
       const text = plainText(heading.text);
-      current = { anchor: slugger(text), heading: text, level: heading.level, lines: [] };
-    } else current.lines.push(line);
+      current = { anchor: slugger(text), heading: text, level: heading.level, from: next };
+    }
+    offset = next;
   }
-  flush();
+  flush(body.length);
   return { sections, omitted, problems };
 }
 

@@ -432,10 +432,18 @@ function* buildPostings(lang: string, documents: readonly SearchDocument[]): Gen
     return id;
   };
   const totalLength = new Float64Array(fieldCount);
+  // A guide's sections follow one another and share its title and summary: each is split into words once.
+  const lastText: string[] = [];
+  const lastTerms: string[][] = [];
   for (let doc = 0; doc < documents.length; doc++) {
     const document = documents[doc]!;
     for (let field = 0; field < fieldCount; field++) {
-      const terms = termsOf(document[FIELDS[field]!]);
+      const text = document[FIELDS[field]!];
+      if (lastText[field] !== text) {
+        lastText[field] = text;
+        lastTerms[field] = termsOf(text);
+      }
+      const terms = lastTerms[field]!;
       let unique = 0;
       // Each word counts once as written, and once under its stem when that differs; a field's length (for BM25)
       // counts the words as written only.

@@ -1,11 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideCard as Card, LibraryData } from '../../../electron/api/types';
-import { client, isRoomShare } from '../../lib/client';
+import { isRoomShare } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
+import { libraryList } from '../../lib/library-list';
 import { useProgressiveCount } from '../../lib/progressive';
 import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
@@ -104,7 +105,8 @@ export function LibraryView() {
   const { t, i18n } = useTranslation();
   const ui = interfaceGuideLanguage(i18n.language);
   const { settings } = useSettings();
-  const [state, retry] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
+  const revision = useContentRevision();
+  const [state, retry] = useAsync(() => libraryList(revision), [], revision);
   const [browse, setBrowse] = useState(remembered);
   useEffect(() => {
     remembered = browse;

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryData } from '../../../electron/api/types';
-import { client } from '../../lib/client';
 import { jurisdictionName } from '../../lib/names';
 import { useSettings } from '../../lib/settings';
 import { useAsync } from '../../lib/use-async';
+import { libraryList } from '../../lib/library-list';
 import { useContentRevision } from '../../lib/content-revision';
 import { inTreeOrder } from './browse';
 
@@ -39,7 +39,8 @@ export function MyJurisdictionSelect({ library, describedBy }: { library: Pick<L
 /** The same control for the Settings page, which does not otherwise load the library. */
 export function MyJurisdictionSetting() {
   const { t } = useTranslation();
-  const [state] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
+  const revision = useContentRevision();
+  const [state] = useAsync(() => libraryList(revision), [], revision);
   if (state.status !== 'ready') return null;
   return (
     <>

@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../../lib/route';
-import { client } from '../../lib/client';
 import { useAsync } from '../../lib/use-async';
+import { libraryList } from '../../lib/library-list';
 import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
 
 /** The main navigation's link to the maintainer view, shown only while some content file could not be loaded. */
 export function ProblemsLink({ route }: { route: Route }) {
   const { t } = useTranslation();
-  const [state] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
+  const revision = useContentRevision();
+  const [state] = useAsync(() => libraryList(revision), [], revision);
   const count = state.status === 'ready' ? state.value.invalid.length : 0;
   if (count === 0 && route.name !== 'problems') return null;
   return (
@@ -25,7 +26,8 @@ export function ProblemsLink({ route }: { route: Route }) {
  */
 export function ProblemsView() {
   const { t } = useTranslation();
-  const [state, retry] = useAsync(() => client.invoke('library.list'), [], useContentRevision());
+  const revision = useContentRevision();
+  const [state, retry] = useAsync(() => libraryList(revision), [], revision);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const { invalid, guides } = state.value;
