@@ -3,24 +3,12 @@
  * the draft laid over the bundled content), on a translation of the longest bundled guide, with a store that also
  * holds many other drafts; and for sending it (partner.send: sign and pack). Prints JSON.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openFieldbook } from '../electron/core/fieldbook';
-import { median, percentile, round } from './support';
+import { benchCore, median, percentile, round } from './support';
 
 const RUNS = Number(process.env.RUNS ?? 40);
 const OTHER_DRAFTS = Number(process.env.OTHER_DRAFTS ?? 30);
 
-const dataDir = await mkdtemp(join(tmpdir(), 'fieldbook-bench-drafts-'));
-const fieldbook = await openFieldbook({
-  contentDir: 'content',
-  dataDir,
-  clock: { now: () => new Date(), fixed: false },
-  version: 'bench',
-  mode: 'browser',
-  log: () => undefined,
-});
+const { fieldbook, close } = await benchCore('drafts');
 const { handlers } = fieldbook;
 const longest = fieldbook.catalog.guides.filter((g) => !g.meta.translation_of).sort((a, b) => b.body.length - a.body.length)[0]!;
 const target = ['es', 'fr', 'ar', 'de'].find((lang) => !fieldbook.catalog.guides.some((g) => g.meta.id === longest.meta.id && g.meta.lang === lang))!;
@@ -37,8 +25,7 @@ await handlers['partner.create']({ name: 'Bench', credit: { as: 'none' }, passph
 const sendStarted = performance.now();
 await handlers['partner.send']({ drafts: [draft.id], message: 'bench', passphrase: 'bench passphrase' });
 const sendMs = performance.now() - sendStarted;
-await fieldbook.close();
-await rm(dataDir, { recursive: true, force: true });
+await close();
 
 console.log(
   JSON.stringify(

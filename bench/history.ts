@@ -3,12 +3,8 @@
  * earlier version (the real handlers over content/), and for the word diff's worst cases at its 200 KB cap: two
  * unrelated texts (refused by the 2 s timeout or answered) and one word changed in a 200 KB text. Prints JSON.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openFieldbook } from '../electron/core/fieldbook';
 import { MAX_DIFF_BYTES, wordDiff } from '../electron/core/history/diff';
-import { median, round } from './support';
+import { benchCore, median, round } from './support';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -18,15 +14,7 @@ async function time<T>(work: () => Promise<T> | T): Promise<number> {
   return performance.now() - started;
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'fieldbook-bench-history-'));
-const fieldbook = await openFieldbook({
-  contentDir: 'content',
-  dataDir,
-  clock: { now: () => new Date(), fixed: false },
-  version: 'bench',
-  mode: 'browser',
-  log: () => undefined,
-});
+const { fieldbook, close } = await benchCore('history');
 const { handlers } = fieldbook;
 const listMs: number[] = [];
 const diffMs: number[] = [];
@@ -40,8 +28,7 @@ for (const guide of fieldbook.catalog.guides) {
   const [to, from] = versions;
   for (let run = 0; run < RUNS; run++) diffMs.push(await time(() => handlers['guide.diff']({ ...input, from: from!.version, to: to!.version })));
 }
-await fieldbook.close();
-await rm(dataDir, { recursive: true, force: true });
+await close();
 
 const words = (prefix: string) => {
   let text = '';

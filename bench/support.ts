@@ -1,6 +1,8 @@
 import { chromium, type Browser } from '@playwright/test';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Fieldbook, openFieldbook } from '../electron/core/fieldbook';
 import { generateKey, type KeyPair, publicKeyFile, rawPublicKey } from '../electron/core/packs/keys';
 import { signDocument } from '../electron/core/packs/signed';
 import { KEYLIST_FILE, ROOT_KEYS_DIR } from '../electron/core/packs/trust';
@@ -64,6 +66,26 @@ export function timings() {
     },
     figure(name: string): { ms: number; cpuMs: number } {
       return { ms: round(median(series[name]!.ms)), cpuMs: round(median(series[name]!.cpuMs)) };
+    },
+  };
+}
+
+/** A core over the bundled content with a fresh data folder, as the browser mode opens it; `close` removes the folder. */
+export async function benchCore(name: string): Promise<{ fieldbook: Fieldbook; close: () => Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), `fieldbook-bench-${name}-`));
+  const fieldbook = await openFieldbook({
+    contentDir: 'content',
+    dataDir,
+    clock: { now: () => new Date(), fixed: false },
+    version: 'bench',
+    mode: 'browser',
+    log: () => undefined,
+  });
+  return {
+    fieldbook,
+    close: async () => {
+      await fieldbook.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
