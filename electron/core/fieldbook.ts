@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract';
-import type { AppInfo, ContentChange, EventMap, EventName, ShareStatus, UpdateCheck } from '../api/types';
+import type { AppInfo, EventMap, EventName, ShareStatus, UpdateCheck } from '../api/types';
 import type { Clock } from './clock';
 import type { Catalog } from './content/model';
-import { watchContent } from './content/watch';
+import { liveContent } from './content/live';
+import { createEvents } from './events';
 import { appHandlers } from './app/handlers';
 import type { ReadingDeps } from './domain';
 import { guideHandlers } from './guides/handlers';
@@ -25,7 +26,7 @@ import type { StoreFs } from './store/store-fs';
 import { openUserData, type UserDataStore } from './store/user-data';
 import { type WorkshopDeps, workshopHandlers } from './workshops/handlers';
 import { draftHandlers } from './drafts/handlers';
-import { collectionShare, publicCollection } from './workshops/public';
+import { shareOfCollection } from './workshops/public';
 
 export interface FieldbookOptions {
   /** The bundled content folder (read-only). */
@@ -103,27 +104,37 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
     openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs, kdf: options.kdf }),
   ]);
   // Bundled content with the installed packs laid over it; replaced after each apply, undo or change on disk.
-  let catalog = await packs.catalog();
-  const search = openSearch(catalog, { indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'), log: options.log });
-  const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
-    for (const listener of listeners.get(event) ?? []) (listener as (payload: EventMap[E]) => void)(payload);
-  };
+  const opened = await packs.catalog();
+  const search = openSearch(opened, {
+    indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'),
+    log: options.log,
+  });
+  const { emit, on } = createEvents();
+  const content = liveContent({
+    contentDir: options.contentDir,
+    catalog: opened,
+    packs,
+    search,
+    emit,
+    watch: options.watchContent,
+    log: options.log,
+  });
+  const catalog = content.catalog;
 
   options.share?.onChange((status) => emit('share-changed', status));
 
   // Review status is computed per call from the clock and the person's "due soon" window, never stored.
   const review = () => reviewContext(options.clock, store.read().settings.dueSoonDays);
-  const reading: ReadingDeps = { catalog: () => catalog, store, clock: options.clock, review };
+  const reading: ReadingDeps = { catalog, store, clock: options.clock, review };
 
   const handlers: Handlers = {
     ...packHandlers({
       packs,
       now: () => options.clock.now(),
-      contentChanged: (next, reason) => showContent(next, reason),
+      contentChanged: (next, reason) => content.show(next, reason),
       progress: (event) => emit('pack-progress', event),
     }),
-    ...historyHandlers({ contentDir: options.contentDir, catalog: () => catalog, packs, store }),
+    ...historyHandlers({ contentDir: options.contentDir, catalog, packs, store }),
     ...appHandlers({
       version: options.version,
       mode: options.mode,
@@ -133,7 +144,7 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       findInPage: options.findInPage,
       share: options.share,
       // The share sees a collection only through its public form, so the trainer's notes never leave the core.
-      collectionShare: async (id) => collectionShare(publicCollection(await handlers['collections.get']({ id }))),
+      collectionShare: (id) => shareOfCollection(handlers['collections.get'], id),
       maintainer: options.maintainerContentDir !== undefined,
     }),
     ...settingsHandlers({ ...reading, changed: (settings) => emit('settings-changed', settings) }),
@@ -143,79 +154,33 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       ...reading,
       keyList: () => packs.keyList(),
       maintainerContentDir: options.maintainerContentDir,
-      reload: () => reloadContent(),
+      reload: content.reload,
     }),
     ...safetyHandlers({ store, onLocked: (reason) => emit('locked', { reason }) }, options.dataDir),
-    ...readingHandlers(
-      store,
-      () => catalog,
-      () => options.clock.now(),
-    ),
+    ...readingHandlers(store, catalog, () => options.clock.now()),
     ...exportHandlers(store, options.kdf),
     ...reportHandlers(reading),
-    ...workshopHandlers({ catalog: () => catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
+    ...workshopHandlers({ catalog, store, clock: options.clock, review, printHandout: options.printHandout }),
     ...submissionHandlers({
       maintainerContentDir: options.maintainerContentDir,
       now: () => options.clock.now(),
-      contentWritten: () => reloadContent(),
+      contentWritten: content.reload,
     }),
-    ...draftHandlers({ catalog: () => catalog, contentDir: options.contentDir, store, clock: options.clock, kdf: options.kdf }),
+    ...draftHandlers({ catalog, contentDir: options.contentDir, store, clock: options.clock, kdf: options.kdf }),
   };
-
-  let revision = 0;
-  /** Puts new content in place, brings search up to date with it, and tells the UI. */
-  async function showContent(next: Catalog, reason: ContentChange['reason']): Promise<void> {
-    catalog = next;
-    await search.refresh(next);
-    revision++;
-    emit('content-changed', { revision, reason, guides: next.guides.length, invalid: next.invalid.length });
-  }
-
-  // One reload at a time; changes that arrive during one start another when it ends, so the last state always wins.
-  let reloading: Promise<void> | null = null;
-  let pending = false;
-  let closed = false;
-  const reloadContent = (): Promise<void> => {
-    if (reloading) {
-      pending = true;
-      return reloading;
-    }
-    reloading = (async () => {
-      do {
-        pending = false;
-        // The installed packs stay laid over the folder's new content.
-        await packs.rereadBundled();
-        const next = await packs.catalog();
-        if (closed) return;
-        await showContent(next, 'folder-changed');
-      } while (pending && !closed);
-    })()
-      .catch((error: unknown) => options.log?.(`content: could not reload ${options.contentDir}: ${(error as Error).message}`))
-      .finally(() => {
-        reloading = null;
-      });
-    return reloading;
-  };
-  const watcher = options.watchContent ? watchContent(options.contentDir, () => void reloadContent(), { log: options.log }) : null;
 
   return {
     handlers,
     get catalog() {
-      return catalog;
+      return catalog();
     },
     store,
     search,
-    reloadContent,
+    reloadContent: content.reload,
     async close() {
-      closed = true;
-      watcher?.close();
+      content.close();
       await store.close();
     },
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener as (payload: never) => void);
-      return () => set.delete(listener as (payload: never) => void);
-    },
+    on,
   };
 }

@@ -50,3 +50,11 @@ export function collectionShare(collection: PublicCollection): CollectionShare {
   }
   return { collection: { id: collection.id, name: collection.name }, only: [...only.values()] };
 }
+
+/** A stored collection's room share, read through `collections.get` and its public form. */
+export async function shareOfCollection(
+  get: (input: { id: string }) => Promise<CollectionView> | CollectionView,
+  id: string,
+): Promise<CollectionShare> {
+  return collectionShare(publicCollection(await get({ id })));
+}
