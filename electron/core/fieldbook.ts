@@ -1,8 +1,4 @@
 import { join } from 'node:path';
-import type { Handlers } from '../api/contract';
-import type { AppInfo, EventMap, EventName, ShareStatus, UpdateCheck } from '../api/types';
-import type { Clock } from './clock';
-import type { Catalog } from './content/model';
 import { liveContent } from './content/live';
 import { createEvents } from './events';
 import { appHandlers } from './app/handlers';
@@ -16,80 +12,19 @@ import { settingsHandlers } from './settings/handlers';
 import { exportHandlers } from './safety/export';
 import { safetyHandlers } from './safety/handlers';
 import { readingHandlers } from './safety/reading';
-import type { KdfParams } from './safety/vault';
-import { openSearch, type SearchService } from './search/service';
+import { openSearch } from './search/service';
 import { historyHandlers } from './history/handlers';
 import { packHandlers } from './packs/handlers';
 import { submissionHandlers } from './submissions/handlers';
 import { openPacks } from './packs/service';
-import type { StoreFs } from './store/store-fs';
-import { openUserData, type UserDataStore } from './store/user-data';
-import { type WorkshopDeps, workshopHandlers } from './workshops/handlers';
+import { openUserData } from './store/user-data';
+import { workshopHandlers } from './workshops/handlers';
 import { draftHandlers } from './drafts/handlers';
 import { shareOfCollection } from './workshops/public';
+import type { Handlers } from '../api/contract';
+import type { Fieldbook, FieldbookOptions } from './fieldbook-options';
 
-export interface FieldbookOptions {
-  /** The bundled content folder (read-only). */
-  contentDir: string;
-  /** Where the person's own data lives (settings, checklist ticks). */
-  dataDir: string;
-  clock: Clock;
-  version: string;
-  mode: Exclude<AppInfo['mode'], 'share'>;
-  /** Runs an update check; only the desktop app provides one. */
-  checkForUpdates?: () => Promise<UpdateCheck>;
-  /** Finds text in the app's window; only the desktop app provides it (the browser mode finds in the page). */
-  findInPage?: Handlers['view.find'];
-  log?: (message: string) => void;
-  /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
-  searchIndexDir?: string;
-  /** The store's file operations; tests pass one that fails like a full or read-only disk. */
-  storeFs?: StoreFs;
-  /** scrypt's cost for a new passphrase (tests use a cheaper one); default in safety/vault.ts. */
-  kdf?: KdfParams;
-  /** Reload the content when files in its folder change (the desktop app and the browser mode); off in unit tests. */
-  watchContent?: boolean;
-  /** Saves the showing handout as a PDF or prints it; only the desktop app provides one. */
-  printHandout?: WorkshopDeps['printHandout'];
-  /**
-   * The content folder a maintainer edits (a Git working copy): accepted submissions and review marks are written
-   * there as plain files. Absent in an installed app, whose content is read-only.
-   */
-  maintainerContentDir?: string;
-  /** Starts and stops the read-only room share (electron/host/share); absent where sharing is not offered. */
-  share?: ShareControl;
-}
-
-/** What the core needs of the room share: the host runs the server, the core only relays the trainer's requests. */
-export interface ShareControl {
-  status(): ShareStatus;
-  /**
-   * `only`: share just these guides (a collection's, as id/lang pairs), and `collection` names it in the status;
-   * left out, the whole library.
-   */
-  start(options: {
-    listen?: string;
-    port?: number;
-    only?: readonly { id: string; lang: string }[];
-    collection?: { id: string; name: string };
-  }): Promise<ShareStatus>;
-  stop(): Promise<ShareStatus>;
-  onChange(listener: (status: ShareStatus) => void): void;
-}
-
-export interface Fieldbook {
-  handlers: Handlers;
-  /** The content as last loaded; replaced when the folder changes (see `reloadContent`). */
-  readonly catalog: Catalog;
-  store: UserDataStore;
-  search: SearchService;
-  /** Finishes pending writes and gives up the data folder's lock, so another Fieldbook may use it. */
-  close(): Promise<void>;
-  /** Subscribes to core events; returns the unsubscribe function. */
-  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
-  /** Reads the content folder again, brings search up to date, then emits 'content-changed'. */
-  reloadContent(): Promise<void>;
-}
+export type { Fieldbook, FieldbookOptions, ShareControl } from './fieldbook-options';
 
 /** Loads content and the person's data, and returns the handlers that implement the contract. */
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
