@@ -18,14 +18,14 @@ import { aliasBomb, contentCopy, SAMPLE_BODY_LINE, sampleGuide } from '../suppor
 
 // Read errors that root (which CI runs as) cannot cause with chmod are injected at the one call that reads a file.
 const failures = vi.hoisted(() => new Map<string, string>());
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  const readFile = ((path: string, ...rest: unknown[]) => {
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = ((path: string, ...rest: unknown[]) => {
     const code = [...failures].find(([suffix]) => String(path).endsWith(suffix))?.[1];
-    if (code) return Promise.reject(Object.assign(new Error(`${code}: injected`), { code }));
-    return (actual.readFile as (...args: unknown[]) => Promise<unknown>)(path, ...rest);
-  }) as typeof actual.readFile;
-  return { ...actual, readFile, default: { ...actual, readFile } };
+    if (code) throw Object.assign(new Error(`${code}: injected`), { code });
+    return (actual.readFileSync as (...args: unknown[]) => unknown)(path, ...rest);
+  }) as typeof actual.readFileSync;
+  return { ...actual, readFileSync, default: { ...actual, readFileSync } };
 });
 
 // In the order of the folder walk (names compared as a person sorts them: global before US).

@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { type Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ContentProblem } from './model';
 
@@ -37,10 +36,14 @@ export function describeReadError(error: unknown): string {
 
 export type ReadResult = { ok: true; text: string } | { ok: false; missing: boolean; message: string };
 
-/** Reads one content file as UTF-8, or says in words why it cannot be used. */
-export async function readContentFile(path: string): Promise<ReadResult> {
+/**
+ * Reads one content file as UTF-8, or says in words why it cannot be used. Synchronous: a guide is a few kilobytes,
+ * and ten thousand of them read in a third of the time the same reads take through the thread pool's round trips;
+ * the folder's loader gives the event loop its turns between files (content/slices.ts).
+ */
+export function readContentFileSync(path: string): ReadResult {
   try {
-    const stats = await lstat(path);
+    const stats = lstatSync(path);
     if (stats.isSymbolicLink()) return { ok: false, missing: false, message: 'symbolic links are not followed: replace it with the file' };
     if (stats.isDirectory()) return { ok: false, missing: false, message: describeReadError({ code: 'EISDIR' }) };
     if (!stats.isFile())
@@ -51,12 +54,20 @@ export async function readContentFile(path: string): Promise<ReadResult> {
         missing: false,
         message: `the file has ${stats.size} bytes; the limit is ${MAX_FILE_BYTES} (2 MB): split it, or check that it is the right file`,
       };
-    return { ok: true, text: await readFile(path, 'utf8') };
+    return { ok: true, text: readFileSync(path, 'utf8') };
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return { ok: false, missing, message: describeReadError(error) };
   }
 }
+
+/** readContentFileSync for the callers that read one file among other awaited work. */
+export async function readContentFile(path: string): Promise<ReadResult> {
+  return readContentFileSync(path);
+}
+
+/** The order a person sees names in, as localeCompare gives it, at a fraction of its cost per comparison. */
+const byName = new Intl.Collator().compare;
 
 /** A path inside the content folder as problems name it: relative, with forward slashes. */
 export function contentPath(dir: string, path: string): string {
@@ -70,14 +81,15 @@ export type GuideEntry = { path: string; problem?: undefined } | { path: string;
  * Every `.md` file under `guides/`, sorted. Symbolic links, other special files named `.md` and folders that cannot
  * be listed are reported, each as a problem on its own path; other files (images, notes) are left alone.
  */
-export async function listGuideFiles(dir: string): Promise<GuideEntry[]> {
+export async function listGuideFiles(dir: string, slice: () => Promise<void> = async () => {}): Promise<GuideEntry[]> {
   const entries: GuideEntry[] = [];
   const report = (path: string, field: string, message: string) =>
     entries.push({ path, problem: { file: contentPath(dir, path), line: 1, field, message } });
   async function walk(folder: string): Promise<void> {
     let children: Dirent[];
     try {
-      children = await readdir(folder, { withFileTypes: true });
+      await slice();
+      children = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && folder === join(dir, 'guides'))
@@ -85,7 +97,7 @@ export async function listGuideFiles(dir: string): Promise<GuideEntry[]> {
       else report(folder, '(folder)', `this folder could not be listed: ${describeReadError(error)}`);
       return;
     }
-    for (const entry of children.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of children.sort((a, b) => byName(a.name, b.name))) {
       const path = join(folder, entry.name);
       if (entry.isSymbolicLink()) report(path, '(file)', 'symbolic links are not followed: replace it with the file');
       else if (entry.isDirectory()) await walk(path);

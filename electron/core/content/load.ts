@@ -1,35 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { contentPath, listGuideFiles, readContentFile } from './files';
+import { contentPath, listGuideFiles, readContentFile, readContentFileSync } from './files';
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
 import { guideFrontMatterSchema, jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
 import { splitBody } from './sections';
+import { timeSlices } from './slices';
 import { readPlainYaml } from './yaml-fast';
 import { emptyLocated, fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
 
 /** Problems listed per file; past this, one line says how many more there are (a hostile file can have millions). */
 export const MAX_PROBLEMS_PER_FILE = 20;
-
-/**
- * Guide files read at once: enough to keep the disk busy, few enough that ten thousand guides never hold ten thousand
- * open files (EMFILE) or all their text waiting to be parsed at the same time.
- */
-export const READ_CONCURRENCY = 32;
-
-/** `work` on every item, at most `limit` at a time; results in the items' order. */
-async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 export const LIST_FILES = ['jurisdictions.yaml', 'topics.yaml', 'languages.yaml'] as const;
 
@@ -386,7 +367,8 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   const parsed: Guide[] = [];
   const failed = new Map<string, string>();
   const overlay = options.files;
-  const entries = await listGuideFiles(dir);
+  const slice = timeSlices();
+  const entries = await listGuideFiles(dir, slice);
   const onDisk = new Set(entries.map((entry) => contentPath(dir, entry.path)));
   // Files laid over the folder that it does not hold (guides a pack adds) are checked like the rest.
   const added = [...(overlay?.keys() ?? [])].filter((file) => !onDisk.has(file)).sort();
@@ -394,21 +376,26 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     ...entries.map((entry) => ({ ...entry, file: contentPath(dir, entry.path) })),
     ...added.map((file) => ({ file, path: '', problem: undefined })),
   ];
-  for (const entry of all) problemsOf(entry.file); // problems listed in the files' order, whatever order reads finish in
-  const results = await mapBounded(all, READ_CONCURRENCY, async (entry) => {
+  for (const entry of all) problemsOf(entry.file); // problems listed in the files' order
+  const results: (Guide | null)[] = [];
+  for (const entry of all) {
+    await slice();
     const { file } = entry;
     const fileProblems = problemsOf(file);
     const laid = overlay?.get(file);
-    if (laid !== undefined) return parseGuide(file, laid, fileProblems, () => laid);
-    if (entry.problem) {
+    if (laid !== undefined) results.push(parseGuide(file, laid, fileProblems, () => laid));
+    else if (entry.problem) {
       fileProblems.push(entry.problem);
-      return null;
+      results.push(null);
+    } else {
+      const read = readContentFileSync(entry.path);
+      if (read.ok) results.push(parseGuide(file, read.text, fileProblems, rereadFile(entry.path)));
+      else {
+        fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
+        results.push(null);
+      }
     }
-    const read = await readContentFile(entry.path);
-    if (read.ok) return parseGuide(file, read.text, fileProblems, rereadFile(entry.path));
-    fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
-    return null;
-  });
+  }
   // In the listing's order, so that of two guides with one id the same one is kept each time.
   all.forEach(({ file }, index) => {
     const guide = results[index];

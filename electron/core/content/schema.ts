@@ -8,11 +8,17 @@ import { z } from 'zod';
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export const calendarDate = z.string().refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' });
 
+/** Days in each month of a common year; February gains one in a leap year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** YYYY-MM-DD naming a day that exists, from the year 100 (Date reads 0–99 as 1900–1999, so those were never taken). */
 export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === text;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= MONTH_DAYS[month - 1]! + (month === 2 && leap ? 1 : 0);
 }
 
 const partialDate = z

@@ -52,7 +52,12 @@ export function parseHeading(line: string): { level: number; text: string } | nu
 }
 
 /** Markdown to the words a person reads: link targets, emphasis marks and task boxes dropped. */
+/** Text plainText would give back trimmed and otherwise unchanged: no markup character, list marker or run of spaces. */
+const ALREADY_PLAIN = /^(?![ \t]*(?:[-+]|\d+[.)])[ \t])[^[*_`~|<>\t\n]*$/;
+
 export function plainText(markdown: string): string {
+  // Most headings and many short texts: seven passes over them would each give the same text back.
+  if (ALREADY_PLAIN.test(markdown) && !markdown.includes('  ')) return markdown.trim();
   return (
     markdown
       // Each pattern stops at the next opening bracket, so unclosed brackets in a hostile guide cost linear time, not
@@ -67,6 +72,15 @@ export function plainText(markdown: string): string {
       .replace(/\n{3,}/g, '\n\n')
       .trim()
   );
+}
+
+/**
+ * Whether plainText(markdown) is not empty, without working it out for the common section: a line that starts with a
+ * letter keeps it, unless a tag or a link target (which plainText removes, and which may span lines) could hold it.
+ */
+function hasPlainText(markdown: string): boolean {
+  if (/^[ \t]*\p{L}/mu.test(markdown) && !markdown.includes('<') && !markdown.includes('](')) return true;
+  return plainText(markdown) !== '';
 }
 
 /** A line of the body that breaks a bound: `index` counts from 0 at the body's first line. */
@@ -116,7 +130,7 @@ export function splitBody(body: string, title: string): SplitBody {
   // The section's Markdown runs from the line after its heading to the end of the line before the next one.
   const flush = (to: number) => {
     const markdown = body.slice(current.from, Math.max(current.from, to));
-    if (current.anchor !== '' || plainText(markdown) !== '') sections.push(new BodySection(current.anchor, current.heading, current.level, markdown));
+    if (current.anchor !== '' || hasPlainText(markdown)) sections.push(new BodySection(current.anchor, current.heading, current.level, markdown));
   };
   // Line by line without splitting the body: only a line that may be a fence or a heading (its first character
   // after up to three spaces or tabs is a backquote, tilde or "#") is cut out and looked at; the others leave the
