@@ -18,6 +18,7 @@ import type {
   GuideVersionText,
   GuideView,
   LibraryData,
+  LibraryPage,
   PackExport,
   PackPreview,
   PacksList,
@@ -64,6 +65,8 @@ function method<R>() {
 }
 
 const none = z.strictObject({});
+/** Cards in one answer of library.browse: more than a long list renders at once (VIRTUAL_FROM in the page). */
+export const LIBRARY_PAGE_LIMIT = 500;
 /** A 64 MB pack file (the core's limit) in base64. */
 const MAX_PACK_BASE64 = Math.ceil((64 * 1024 * 1024) / 3) * 4;
 const guideId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a guide id (lower-case words joined by hyphens)');
@@ -75,6 +78,21 @@ export const contract = {
   'settings.get': method<Settings>()(none, "The person's settings."),
   'settings.update': method<Settings>()(settingsChangeSchema, 'Changes the given settings, saves them atomically and returns all settings.'),
   'library.list': method<LibraryData>()(none, 'Every valid guide as a card, with jurisdictions, topics, languages and invalid files.'),
+  'library.browse': method<LibraryPage>()(
+    z.strictObject({
+      jurisdiction: z.string().max(20).nullable(),
+      topic: z.string().max(60).nullable(),
+      language: lang.nullable(),
+      mine: z.string().max(20).nullable(),
+      myJurisdiction: z.string().max(20).nullable(),
+      interfaceLanguage: lang,
+      offset: z.number().int().min(0).max(1_000_000),
+      limit: z.number().int().min(0).max(LIBRARY_PAGE_LIMIT),
+      /** A choice with at most this many cards is given whole, whatever `limit` says: a short library renders whole. */
+      wholeUpTo: z.number().int().min(0).max(LIBRARY_PAGE_LIMIT).optional(),
+    }),
+    'The cards the library shows under these filters, one per guide and grouped by jurisdiction: `limit` of them from `offset`, with the counts of its browsing controls.',
+  ),
   'guide.get': method<GuideView>()(
     z.strictObject({ id: guideId, lang: lang.optional() }),
     'One guide in the given language (else its original), with its body, sections, metadata and checklist ticks.',

@@ -1,3 +1,4 @@
+import type { JurisdictionNode, Relation } from './browse';
 /** The shapes that cross the boundary between the UI and the core. Plain JSON: no dates, maps or classes. */
 import type { InterfaceLanguage } from './options';
 import type { Settings } from './settings';
@@ -96,6 +97,43 @@ export interface LibraryData {
   invalid: { file: string; problems: ContentProblemInfo[] }[];
 }
 
+/** The names the library shows beside codes: jurisdictions, topics and languages as content lists them. */
+export type LibraryLists = Pick<LibraryData, 'jurisdictions' | 'topics' | 'languages'>;
+
+/** What the library is browsing: the filters of its controls, the person's jurisdiction and the interface language. */
+export interface LibraryBrowse {
+  jurisdiction: string | null;
+  topic: string | null;
+  language: string | null;
+  /** "Only mine": the person's jurisdiction while only the guidance that applies there is shown. */
+  mine: string | null;
+  /** The person's jurisdiction, whose guidance comes first when every guide is shown. */
+  myJurisdiction: string | null;
+  /** The interface language as guides are tagged (en, not en-GB): which version of a guide its card shows. */
+  interfaceLanguage: string;
+}
+
+/**
+ * One screenful of the library, as the core works it out from every guide: the groups the cards fall in, a page of
+ * the cards (from `offset`, in group order), and the counts the browsing controls show. At ten thousand guides the
+ * page never receives them all.
+ */
+export interface LibraryPage extends LibraryLists {
+  /** Cards under the filters: one per guide. */
+  count: number;
+  /** Every group, in order, with how many cards it holds; the cards of all pages follow this order. */
+  groups: { jurisdiction: string; relation: Relation; count: number }[];
+  offset: number;
+  cards: GuideCard[];
+  tree: JurisdictionNode[];
+  topicCounts: { id: string; count: number }[];
+  languageCounts: { code: string; count: number }[];
+  /** Guides with a version in the interface language, and all guides, under no filter: the language switch. */
+  availability: { inLanguage: number; all: number };
+  /** Content files that could not be loaded (library.list lists them). */
+  invalidFiles: number;
+}
+
 /** Which guides the review list shows; every field left out matches all. */
 export interface ReviewFilter {
   /** Guides that have this state among theirs (not only as the primary one). */
@@ -114,6 +152,9 @@ export interface ReviewCountRow {
 }
 
 /** The review dashboard: counts over every guide, and the filtered list sorted by urgency. */
+/** A row of the review list: what it shows of a guide, and what marking it reviewed needs. */
+export type ReviewItem = Pick<GuideCard, 'id' | 'lang' | 'dir' | 'title' | 'jurisdiction' | 'version' | 'review' | 'status'>;
+
 export interface ReviewDashboard {
   today: string;
   clockFixed: boolean;
@@ -122,7 +163,7 @@ export interface ReviewDashboard {
   byJurisdiction: ReviewCountRow[];
   byLanguage: ReviewCountRow[];
   /** Guides matching the filter, most urgent first. */
-  items: GuideCard[];
+  items: ReviewItem[];
   jurisdictions: JurisdictionInfo[];
   languages: LanguageInfo[];
   /**

@@ -1,4 +1,5 @@
-import type { GuideCard, GuideView, LibraryData } from '../api/types';
+import { availabilityCounts, type Browsable, filterCards, groupCards, jurisdictionTree, languageCounts, placeOf, topicCounts } from '../api/browse';
+import type { GuideCard, GuideView, LibraryBrowse, LibraryData, LibraryPage } from '../api/types';
 import { preferredVersion } from '../api/applies';
 import { FieldbookError } from '../api/errors';
 import type { Catalog, Guide } from './content/model';
@@ -46,6 +47,73 @@ export function libraryData(catalog: Catalog, review: ReviewContext): LibraryDat
     topics: catalog.topics,
     languages: catalog.languages,
     invalid: catalog.invalid,
+  };
+}
+
+type BrowsableGuide = Browsable & { guide: Guide };
+/** Made once per list of guides (a catalog's list is replaced, never changed), so the browsing rules' own memo holds. */
+const browsables = new WeakMap<readonly Guide[], BrowsableGuide[]>();
+
+function browsableOf(guides: readonly Guide[]): BrowsableGuide[] {
+  let list = browsables.get(guides);
+  if (!list) {
+    list = guides.map((guide) => ({
+      id: guide.meta.id,
+      jurisdiction: guide.meta.jurisdiction,
+      topics: guide.meta.topics,
+      lang: guide.meta.lang,
+      translationOf: guide.meta.translation_of ?? null,
+      guide,
+    }));
+    browsables.set(guides, list);
+  }
+  return list;
+}
+
+/** What library.browse is asked: what to browse, and which of its cards. */
+export type LibraryPageInput = LibraryBrowse & { offset: number; limit: number; wholeUpTo?: number };
+
+/**
+ * A page of the library over `guides` (default: every valid guide; the room share passes only what it shares):
+ * the browsing rules run over the guides' front matter, and only the page's own cards are made, so asking for the
+ * first screenful of ten thousand guides costs a few milliseconds and a few kilobytes.
+ */
+export function libraryPage(
+  catalog: Catalog,
+  input: LibraryPageInput,
+  options: { card: (guide: Guide) => GuideCard; guides?: readonly Guide[]; invalidFiles: number },
+): LibraryPage {
+  const browsable = browsableOf(options.guides ?? catalog.guides);
+  const { jurisdictions } = catalog;
+  const filter = { jurisdiction: input.jurisdiction, topic: input.topic, language: input.language, mine: input.mine };
+  const ui = input.interfaceLanguage;
+  const groups = groupCards(filterCards(browsable, jurisdictions, filter, ui), jurisdictions, placeOf(filter), input.myJurisdiction);
+  const ordered = groups.flatMap((group) => group.cards);
+  const limit = ordered.length <= (input.wholeUpTo ?? 0) ? ordered.length : input.limit;
+  return {
+    count: ordered.length,
+    groups: groups.map(({ jurisdiction, relation, cards }) => ({ jurisdiction, relation, count: cards.length })),
+    offset: input.offset,
+    cards: ordered.slice(input.offset, input.offset + limit).map(({ guide }) => options.card(guide)),
+    tree: jurisdictionTree(browsable, jurisdictions, filter, ui),
+    topicCounts: topicCounts(
+      browsable,
+      jurisdictions,
+      filter,
+      catalog.topics.map((topic) => topic.id),
+      ui,
+    ),
+    languageCounts: languageCounts(
+      browsable,
+      jurisdictions,
+      filter,
+      catalog.languages.map((language) => language.code),
+    ),
+    availability: availabilityCounts(browsable, ui),
+    jurisdictions,
+    topics: catalog.topics,
+    languages: catalog.languages,
+    invalidFiles: options.invalidFiles,
   };
 }
 

@@ -98,9 +98,18 @@ export async function changeLanguage(lang: InterfaceLanguage): Promise<void> {
 }
 
 /** A calendar date (YYYY-MM-DD) in the interface language, read as UTC so it never shifts by a day. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(date: string, lang: string): string {
   const at = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(at.getTime()) ? date : pseudoMark(new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(at));
+  if (Number.isNaN(at.getTime())) return date;
+  // One formatter per language: a screenful of cards shows two dates each, and making a formatter costs more than using it.
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return pseudoMark(format.format(at));
 }
 
 /** Before i18next is up (start-up failed): the failure in the system language, straight from the locale files. */

@@ -1,33 +1,25 @@
 import { useEffect, useState } from 'react';
-import { VIRTUAL_FROM } from './virtual-rows';
-
-/** Items rendered at first, and added each time the end of what is rendered comes near the screen. */
-export const STEP = 60;
 
 /**
- * How many of `total` items to render: all of an ordinary list; for a long one, a first screenful and more as the
- * person scrolls (or tabs) towards the end, for lists whose layout (a grid of cards under headings) a virtual list
- * cannot measure. `restart` (what the person chose to see, such as a filter) goes back to the start when it changes;
- * the same list read again (content reloaded, a pack applied) keeps what is rendered. Put `sentinel` (a callback ref)
- * on an element after the rendered items: it is observed again whenever it is mounted again.
+ * Calls `onNear` while the returned `sentinel` (a callback ref, put on an element after a long list's rendered
+ * items) is within about two screens of the viewport and `active` is true: the list renders its next items then,
+ * for lists whose layout (a grid of cards under headings) a virtual list cannot measure. The element is observed
+ * again whenever it is mounted again, and whenever `rendered` (how many items are on the page) changes, so a
+ * sentinel still near the screen after one step asks for the next.
  */
-export function useProgressiveCount(total: number, restart: unknown) {
+export function useNearEnd(active: boolean, onNear: () => void, rendered: number) {
   const [element, sentinel] = useState<HTMLDivElement | null>(null);
-  const [count, setCount] = useState(STEP);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list starts from its first screenful again
-  useEffect(() => setCount(STEP), [restart]);
-  const all = total <= VIRTUAL_FROM || count >= total;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new observer for each count reports at once whether the end is still near
   useEffect(() => {
-    if (all || !element) return;
+    if (!active || !element) return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setCount((current) => current + STEP);
+        if (entries.some((entry) => entry.isIntersecting)) onNear();
       },
       { rootMargin: '1200px 0px' },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [all, count, element]);
-  return { shown: all ? total : count, more: !all, sentinel };
+  }, [active, rendered, element, onNear]);
+  return sentinel;
 }

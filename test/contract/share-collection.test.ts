@@ -79,6 +79,29 @@ describe('sharing one collection to the room', () => {
 
     const library = await participant<{ guides: { id: string; lang: string; languages: string[] }[] }>(status.url, 'library.list');
     expect(library.ok && library.value.guides.map((g) => `${g.id}/${g.lang}`)).toEqual(['sample-checklist/en']);
+    // The library screen's own question: the same one guide, counted and listed alone.
+    const browse = {
+      jurisdiction: null,
+      topic: null,
+      language: null,
+      mine: null,
+      myJurisdiction: null,
+      interfaceLanguage: 'en',
+      offset: 0,
+      limit: 60,
+    };
+    const page = await participant<{ count: number; cards: { id: string; lang: string; languages: string[] }[]; invalidFiles: number }>(
+      status.url,
+      'library.browse',
+      browse,
+    );
+    expect(page.ok && { count: page.value.count, cards: page.value.cards.map((g) => `${g.id}/${g.lang}`), invalid: page.value.invalidFiles }).toEqual(
+      {
+        count: 1,
+        cards: ['sample-checklist/en'],
+        invalid: 0,
+      },
+    );
     const opened = await participant<{ title: string }>(status.url, 'guide.get', { id: 'sample-checklist', lang: 'en' });
     expect(opened.ok && opened.value.title).toBe('Sample checklist for testing');
     // A guide of the library outside the collection, and the same guide in a language the collection does not hold.

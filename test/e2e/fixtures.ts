@@ -66,4 +66,12 @@ export async function openHost(page: Page, host: Pick<Host, 'origin' | 'newLaunc
   if (route !== '#/') await page.evaluate((hash) => (location.hash = hash), route);
 }
 
+/**
+ * Waits until the library's cards are those of the choice just made: the results say aria-busy from the render that
+ * makes a choice until the core's answer for it is shown.
+ */
+export async function libraryShown(page: Page): Promise<void> {
+  await expect(page.getByTestId('library-results')).toHaveAttribute('aria-busy', 'false');
+}
+
 export { expect };

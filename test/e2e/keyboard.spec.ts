@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, libraryShown } from './fixtures';
 import { goTo, SCREENS, searchAnswered } from './screens';
 
 /** What has focus now, and whether it shows it: :focus-visible and a drawn outline at least 2px wide. */
@@ -130,6 +130,7 @@ test('the library language choice and a guide checklist work from the keyboard',
   expect((await focusState(page)).visible).toBe(true);
   await page.keyboard.press('Enter');
   await expect(only).toHaveAttribute('aria-pressed', 'true');
+  await libraryShown(page);
   expect(await page.locator('[data-testid="guide-card"]:not([data-lang="en"])').count()).toBe(0);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, libraryShown } from './fixtures';
 
 const cards = (page: Page) => page.getByTestId('guide-card');
 /** The jurisdictions of the cards shown, each once. */
@@ -28,21 +28,25 @@ test('browse by the jurisdiction hierarchy, topic and language, with counts that
   const usCount = await countOf(page, 'US');
   await us.click();
   await expect(us).toHaveAttribute('aria-pressed', 'true');
+  await libraryShown(page);
   await expect(page.locator('[data-jurisdiction="US"].guide-card')).toHaveCount(usCount);
   expect(await shownJurisdictions(page)).toEqual(['US', 'global']);
   await expect(page.getByTestId('library-count')).toHaveText(`${await cards(page).count()} guides`);
 
   // A subdivision: its own, its country's and global guidance.
   await page.locator('button[data-jurisdiction="US-CA"]').click();
+  await libraryShown(page);
   expect(await shownJurisdictions(page)).toEqual(['US', 'US-CA', 'global']);
   await expect(page.locator('[data-jurisdiction="US-CA"].guide-card')).toHaveCount(await countOf(page, 'US-CA'));
 
   // Topic, with counts given the jurisdiction chosen.
   await page.locator('button[data-jurisdiction="global"]').click();
+  await libraryShown(page);
   const topic = page.getByLabel('Topic');
   const option = topic.locator('option', { hasText: 'Recording the police' });
   const optionCount = Number(/\((\d+)\)/.exec((await option.textContent())!)![1]);
   await topic.selectOption({ label: (await option.textContent())! });
+  await libraryShown(page);
   await expect(cards(page)).toHaveCount(optionCount);
   await expect(page.getByTestId('library-count')).toHaveText(`${optionCount} guides`);
 
@@ -53,10 +57,12 @@ test('browse by the jurisdiction hierarchy, topic and language, with counts that
 
   // Language: Arabic only, and the tree's counts follow the language chosen.
   await topic.selectOption('');
+  await libraryShown(page);
   const arabicLabel = (await language.locator('option[value="ar"]').textContent())!;
   const arabic = Number(/\((\d+)\)/.exec(arabicLabel)![1]);
   expect(arabic).toBeGreaterThan(0);
   await language.selectOption({ label: arabicLabel });
+  await libraryShown(page);
   await expect(cards(page)).toHaveCount(arabic);
   expect(
     await cards(page).evaluateAll((nodes) =>

@@ -74,7 +74,13 @@ test('the trainer shares to the room, a participant reads and searches in a read
   expect(refused).toEqual([]);
   expect([...called].sort()).toEqual(expect.arrayContaining(['/api/invoke/app.info', '/api/invoke/guide.get', '/api/invoke/search.query']));
   for (const path of called)
-    expect(['/api/invoke/app.info', '/api/invoke/library.list', '/api/invoke/guide.get', '/api/invoke/search.query']).toContain(path);
+    expect([
+      '/api/invoke/app.info',
+      '/api/invoke/library.browse',
+      '/api/invoke/library.list',
+      '/api/invoke/guide.get',
+      '/api/invoke/search.query',
+    ]).toContain(path);
 
   // The participant's tick never reached the trainer's data.
   expect(host.share.status().running).toBe(true);

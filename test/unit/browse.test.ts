@@ -12,7 +12,7 @@ import {
   oneCardPerGuide,
   placeOf,
   topicCounts,
-} from '../../renderer/features/library/browse';
+} from '../../electron/api/browse';
 
 const names = {};
 const jurisdictions: JurisdictionInfo[] = [

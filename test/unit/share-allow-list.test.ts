@@ -34,7 +34,7 @@ const own = (method: string, input: unknown = {}) => trainer.invoke(method as 'a
 
 describe('the room share’s allow-list', () => {
   it('names reading and search only, and every one is a contract method', () => {
-    expect([...SHARE_METHODS].sort()).toEqual(['app.info', 'guide.get', 'library.list', 'search.query']);
+    expect([...SHARE_METHODS].sort()).toEqual(['app.info', 'guide.get', 'library.browse', 'library.list', 'search.query']);
     for (const method of SHARE_METHODS) expect(Object.hasOwn(contract, method)).toBe(true);
   });
 
@@ -126,6 +126,19 @@ describe('the room share’s allow-list', () => {
     const library: { guides: { id: string; lang: string; languages: string[] }[] } = await value(collection, 'library.list');
     expect(library.guides.map((g) => `${g.id}/${g.lang}`)).toEqual(['sample-checklist/en']);
     expect(library.guides[0]!.languages).toEqual(['en']);
+    // The library screen's page of cards says the same: one card, naming only the shared language.
+    const page: { count: number; cards: { id: string; languages: string[] }[] } = await value(collection, 'library.browse', {
+      jurisdiction: null,
+      topic: null,
+      language: null,
+      mine: null,
+      myJurisdiction: null,
+      interfaceLanguage: 'ar',
+      offset: 0,
+      limit: 24,
+    });
+    expect(page.count).toBe(1);
+    expect(page.cards.map((card) => [card.id, card.languages])).toEqual([['sample-checklist', ['en']]]);
     expect(await collection.dispatch('guide.get', { id: 'sample-rights', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await collection.dispatch('guide.get', { id: 'sample-checklist', lang: 'ar' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const hits: { id: string }[] = await value(collection, 'search.query', { q: 'rights' });

@@ -1,13 +1,18 @@
 import type { Handlers } from '../../api/contract';
 import type { ReadingDeps } from '../domain';
-import { checklistKey, findGuide, guideView, libraryData } from '../library';
+import { checklistKey, findGuide, guideView, libraryData, libraryPage, toCard } from '../library';
 import { checkedKey } from '../stored-values';
 
 /** The library and one guide: its cards, its view with the person's ticks, and saving those ticks. */
-export function guideHandlers(deps: ReadingDeps): Pick<Handlers, 'library.list' | 'guide.get' | 'guide.setChecked'> {
+export function guideHandlers(deps: ReadingDeps): Pick<Handlers, 'library.list' | 'library.browse' | 'guide.get' | 'guide.setChecked'> {
   const { store } = deps;
   return {
     'library.list': () => libraryData(deps.catalog(), deps.review()),
+    'library.browse': (input) => {
+      const catalog = deps.catalog();
+      const review = deps.review();
+      return libraryPage(catalog, input, { card: (guide) => toCard(catalog, guide, review), invalidFiles: catalog.invalid.length });
+    },
     'guide.get': ({ id, lang }) => {
       const catalog = deps.catalog();
       const guide = findGuide(catalog, id, lang);

@@ -38,7 +38,17 @@ export function reviewHandlers(deps: ReviewDeps): Pick<Handlers, 'review.dashboa
         clockFixed: deps.clock.fixed,
         dueSoonDays: context.dueSoonDays,
         ...reviewCounts(cards),
-        items,
+        // Only what a row shows: at ten thousand guides whole cards made the answer megabytes the page had to read at once.
+        items: items.map(({ id, lang, dir, title, jurisdiction, version, review, status }) => ({
+          id,
+          lang,
+          dir,
+          title,
+          jurisdiction,
+          version,
+          review,
+          status,
+        })),
         jurisdictions: catalog.jurisdictions,
         languages: catalog.languages,
         owners: owners(items),

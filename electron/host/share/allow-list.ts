@@ -6,7 +6,7 @@ import type { Method } from '../../api/contract';
  * router sees it, and again by the share's handlers, so a method added to the contract later stays private until
  * someone adds it here on purpose.
  */
-export const SHARE_METHODS = ['app.info', 'library.list', 'guide.get', 'search.query'] as const satisfies readonly Method[];
+export const SHARE_METHODS = ['app.info', 'library.list', 'library.browse', 'guide.get', 'search.query'] as const satisfies readonly Method[];
 export type ShareMethod = (typeof SHARE_METHODS)[number];
 
 const ALLOWED: ReadonlySet<string> = new Set(SHARE_METHODS);

@@ -1,9 +1,10 @@
 import { contract, type Handlers, type Method } from '../../api/contract';
 import { FieldbookError } from '../../api/errors';
+import type { GuideCard } from '../../api/types';
 import { createRouter, type Router } from '../../api/router';
 import type { Clock } from '../../core/clock';
 import type { Fieldbook } from '../../core/fieldbook';
-import { findGuide, guideView, libraryData, toCard } from '../../core/library';
+import { findGuide, guideView, libraryData, libraryPage, toCard } from '../../core/library';
 import { reviewContext } from '../../core/review/status';
 import { toSearchHit } from '../../core/search/hits';
 import { isShareMethod } from './allow-list';
@@ -41,8 +42,10 @@ export function shareHandlers(options: ShareContentOptions): Handlers {
   const shared = options.only ? new Set(options.only.map(keyOf)) : null;
   const isShared = (guide: SharedGuide) => !shared || shared.has(keyOf(guide));
   const review = () => reviewContext(options.clock);
+  // A card names only the languages of its guide that are shared too.
+  const sharedCard = (card: GuideCard): GuideCard => ({ ...card, languages: card.languages.filter((lang) => isShared({ id: card.id, lang })) });
   const handlers = Object.fromEntries(Object.keys(contract).map((method) => [method, () => refused(method)])) as unknown as Handlers;
-  const allowed: Pick<Handlers, 'app.info' | 'library.list' | 'guide.get' | 'search.query'> = {
+  const allowed: Pick<Handlers, 'app.info' | 'library.list' | 'library.browse' | 'guide.get' | 'search.query'> = {
     'app.info': () => ({
       version: options.version,
       mode: 'share',
@@ -53,10 +56,16 @@ export function shareHandlers(options: ShareContentOptions): Handlers {
     }),
     'library.list': () => {
       const data = libraryData(fieldbook.catalog, review());
-      const guides = data.guides
-        .filter(isShared)
-        .map((card) => ({ ...card, languages: card.languages.filter((lang) => isShared({ id: card.id, lang })) }));
-      return { ...data, guides, invalid: [] };
+      return { ...data, guides: data.guides.filter(isShared).map(sharedCard), invalid: [] };
+    },
+    'library.browse': (input) => {
+      const { catalog } = fieldbook;
+      const context = review();
+      return libraryPage(catalog, input, {
+        guides: catalog.guides.filter((guide) => isShared(guide.meta)),
+        card: (guide) => sharedCard(toCard(catalog, guide, context)),
+        invalidFiles: 0,
+      });
     },
     'guide.get': ({ id, lang }) => {
       const { catalog } = fieldbook;

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideCard, LibraryData } from '../../../electron/api/types';
+import { ancestry, placeOf, type BrowseFilter, type JurisdictionNode } from '../../../electron/api/browse';
+import type { LibraryLists, LibraryPage } from '../../../electron/api/types';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
-import { interfaceGuideLanguage } from './LanguageAvailability';
-import { ancestry, jurisdictionTree, languageCounts, placeOf, topicCounts, type BrowseFilter, type JurisdictionNode } from './browse';
 import { MyJurisdictionSelect } from './MyJurisdiction';
 
 interface Props {
-  library: LibraryData;
+  /** The library as the core works it out under `filter`: the names, the tree and the counts. */
+  page: LibraryPage;
   filter: BrowseFilter;
   /** The person's jurisdiction from Settings; `filter.mine` is it when "only mine" is on. */
   myJurisdiction: string | null;
@@ -34,7 +34,7 @@ function TreeLevel({
   root,
 }: {
   nodes: JurisdictionNode[];
-  library: LibraryData;
+  library: LibraryLists;
   filter: BrowseFilter;
   onChange: Props['onChange'];
   root: boolean;
@@ -67,28 +67,14 @@ function TreeLevel({
 }
 
 /** The library's browsing controls: my jurisdiction, the jurisdiction hierarchy, topic and language, each with counts. */
-export function BrowsePanel({ library, filter, myJurisdiction, onChange }: Props) {
+export function BrowsePanel({ page, filter, myJurisdiction, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const ui = interfaceGuideLanguage(lang);
   const ids = { tree: useId(), mine: useId(), topic: useId(), language: useId(), body: useId() };
   // Folded away only where the stylesheet shows the toggle (a narrow library, as at 200% zoom); open by default elsewhere.
   const [expanded, setExpanded] = useState(false);
-  const cards: GuideCard[] = library.guides;
-  const tree = jurisdictionTree(cards, library.jurisdictions, filter, ui);
-  const topics = topicCounts(
-    cards,
-    library.jurisdictions,
-    filter,
-    library.topics.map((topic) => topic.id),
-    ui,
-  );
-  const languages = languageCounts(
-    cards,
-    library.jurisdictions,
-    filter,
-    library.languages.map((language) => language.code),
-  );
+  const library: LibraryLists = page;
+  const { tree, topicCounts: topics, languageCounts: languages } = page;
   const chain = myJurisdiction ? ancestry(library.jurisdictions, myJurisdiction) : [];
   return (
     <aside className="browse" aria-label={t('library.browse')} data-expanded={expanded}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { GuideCard, LibraryData } from '../../../electron/api/types';
+import { interfaceGuideLanguage } from '../../../electron/api/browse';
+import type { GuideCard, LibraryPage } from '../../../electron/api/types';
 import { displayLanguageName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
 
@@ -9,28 +10,17 @@ import { hrefFor } from '../../lib/route';
  * to them or see every language, and each card in another language says whether the interface language has it too.
  */
 
-/** The interface language as guides are tagged (a regional or pseudo tag reads as its base language). */
-export function interfaceGuideLanguage(uiLanguage: string): string {
-  return uiLanguage.toLowerCase().split('-')[0]!;
-}
-
-/** Counted in guides, not language copies: the library shows one card per guide. */
-export function availabilityCounts(guides: readonly Pick<GuideCard, 'id' | 'lang'>[], lang: string): { inLanguage: number; all: number } {
-  return { inLanguage: guides.filter((card) => card.lang === lang).length, all: new Set(guides.map((card) => card.id)).size };
-}
-
 interface Props {
-  library: Pick<LibraryData, 'guides'>;
+  counts: LibraryPage['availability'];
   /** The library's language filter: a guide language, or null for all languages. */
   language: string | null;
   onChange(language: string | null): void;
 }
 
-export function LanguageAvailability({ library, language, onChange }: Props) {
+export function LanguageAvailability({ counts, language, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const ui = interfaceGuideLanguage(i18n.language);
   const name = displayLanguageName(ui, i18n.language);
-  const counts = availabilityCounts(library.guides, ui);
   if (counts.inLanguage === 0) {
     return (
       <p className="language-availability" data-testid="language-availability">

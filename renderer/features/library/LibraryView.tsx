@@ -1,13 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideCard as Card, LibraryData } from '../../../electron/api/types';
+import { interfaceGuideLanguage, placeOf, type BrowseFilter } from '../../../electron/api/browse';
+import type { GuideCard as Card, LibraryBrowse, LibraryLists, LibraryPage } from '../../../electron/api/types';
 import { isRoomShare } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
-import { useAsync } from '../../lib/use-async';
-import { libraryList } from '../../lib/library-list';
-import { useProgressiveCount } from '../../lib/progressive';
+import { useNearEnd } from '../../lib/progressive';
 import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
 import { ErrorMessage } from '../shell/ErrorMessage';
@@ -15,11 +14,11 @@ import { ContentBadges } from '../packs/ContentFlags';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { ChangedBadge } from '../guide/HistoryBadge';
 import { AddToCollection } from '../workshops/AddToCollection';
-import { filterCards, groupCards, placeOf, type BrowseFilter, type CardGroup } from './browse';
 import { BrowsePanel } from './BrowsePanel';
-import { CardLanguageNote, interfaceGuideLanguage, LanguageAvailability } from './LanguageAvailability';
+import { CardLanguageNote, LanguageAvailability } from './LanguageAvailability';
+import { useLibraryPages } from './library-pages';
 
-export function GuideCardView({ card, library, position }: { card: Card; library: LibraryData; position?: { index: number; size: number } }) {
+export function GuideCardView({ card, library, position }: { card: Card; library: LibraryLists; position?: { index: number; size: number } }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -67,8 +66,10 @@ export function GuideCardView({ card, library, position }: { card: Card; library
   );
 }
 
+type Group = LibraryPage['groups'][number];
+
 /** One jurisdiction's cards under a heading that says how its guidance relates to the place being looked at. */
-function CardGroupView({ group, library, atPlace, limit }: { group: CardGroup<Card>; library: LibraryData; atPlace: boolean; limit: number }) {
+function CardGroupView({ group, cards, library, atPlace }: { group: Group; cards: Card[]; library: LibraryLists; atPlace: boolean }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const name = jurisdictionName(library, group.jurisdiction, i18n.language);
@@ -84,18 +85,28 @@ function CardGroupView({ group, library, atPlace, limit }: { group: CardGroup<Ca
     >
       <h2 id={id}>{heading}</h2>
       <ul className="guide-list">
-        {group.cards.slice(0, limit).map((card, index) => (
+        {cards.map((card, index) => (
           <GuideCardView
             key={`${card.id}/${card.lang}`}
             card={card}
             library={library}
             // A list cut short still tells a screen reader how long it is.
-            position={limit < group.cards.length ? { index, size: group.cards.length } : undefined}
+            position={cards.length < group.count ? { index, size: group.count } : undefined}
           />
         ))}
       </ul>
     </section>
   );
+}
+
+/** The cards loaded so far, under the groups they belong to (the core sends them in the groups' order). */
+function inGroups(groups: readonly Group[], cards: readonly Card[]): { group: Group; cards: Card[] }[] {
+  let at = 0;
+  return groups.flatMap((group) => {
+    const own = cards.slice(at, at + group.count);
+    at += group.count;
+    return own.length > 0 ? [{ group, cards: own }] : [];
+  });
 }
 
 /** What the library was browsing, kept while the person reads a guide and comes back. */
@@ -106,7 +117,6 @@ export function LibraryView() {
   const ui = interfaceGuideLanguage(i18n.language);
   const { settings } = useSettings();
   const revision = useContentRevision();
-  const [state, retry] = useAsync(() => libraryList(revision), [], revision);
   const [browse, setBrowse] = useState(remembered);
   useEffect(() => {
     remembered = browse;
@@ -116,42 +126,32 @@ export function LibraryView() {
     () => ({ jurisdiction: browse.jurisdiction, topic: browse.topic, language: browse.language, mine: browse.onlyMine ? mine : null }),
     [browse, mine],
   );
-  const library = state.status === 'ready' ? state.value : null;
-  const shown = useMemo(
-    () => (library ? groupCards(filterCards(library.guides, library.jurisdictions, filter, ui), library.jurisdictions, placeOf(filter), mine) : []),
-    [library, filter, ui, mine],
-  );
-  const total = shown.reduce((sum, group) => sum + group.cards.length, 0);
-  // A new choice starts from the first screenful; the same choice over content read again keeps the place.
-  const progressive = useProgressiveCount(total, `${JSON.stringify(filter)}|${ui}|${mine}`);
+  const asked: LibraryBrowse = useMemo(() => ({ ...filter, myJurisdiction: mine, interfaceLanguage: ui }), [filter, mine, ui]);
+  const { state, busy, more, retry } = useLibraryPages(asked, revision);
+  // Of 10,000 cards only those near the screen are on the page: the next page is asked for as its end comes near.
+  const loaded = state.status === 'ready' ? state.cards.length : 0;
+  const remaining = state.status === 'ready' && loaded < state.page.count;
+  const sentinel = useNearEnd(remaining && !busy, more, loaded);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
-  const lib = state.value;
-  const count = total;
-  // Of 10,000 cards only those near the screen are rendered: the groups in order, until `progressive.shown` cards.
-  let budget = progressive.shown;
-  const rendered = shown.flatMap((group) => {
-    if (budget <= 0) return [];
-    const limit = Math.min(budget, group.cards.length);
-    budget -= limit;
-    return [{ group, limit }];
-  });
+  const { page } = state;
+  const count = page.count;
   const filtered = filter.jurisdiction !== null || filter.topic !== null || filter.language !== null || filter.mine !== null;
   return (
     <section aria-labelledby="library-title" className="library">
       <h1 id="library-title">{t('library.title')}</h1>
       <div className="library-layout">
         <BrowsePanel
-          library={lib}
+          page={page}
           filter={filter}
           myJurisdiction={settings.myJurisdiction}
           onChange={(next) =>
             setBrowse({ jurisdiction: next.jurisdiction, topic: next.topic, language: next.language, onlyMine: next.mine !== null })
           }
         />
-        <div className="library-results">
+        <div className="library-results" aria-busy={busy} data-testid="library-results">
           <div className="results-bar">
-            <LanguageAvailability library={lib} language={browse.language} onChange={(language) => setBrowse({ ...browse, language })} />
+            <LanguageAvailability counts={page.availability} language={browse.language} onChange={(language) => setBrowse({ ...browse, language })} />
             <p role="status" data-testid="library-count">
               {t('library.count', { count })}
             </p>
@@ -161,19 +161,19 @@ export function LibraryView() {
               </button>
             )}
           </div>
-          {lib.invalid.length > 0 && (
+          {page.invalidFiles > 0 && (
             <p className="notice notice-warning" data-testid="invalid-notice">
-              {t('problems.notice', { count: lib.invalid.length })} <a href={hrefFor({ name: 'problems' })}>{t('problems.open')}</a>
+              {t('problems.notice', { count: page.invalidFiles })} <a href={hrefFor({ name: 'problems' })}>{t('problems.open')}</a>
             </p>
           )}
           {count === 0 ? (
             <p>{t('library.empty')}</p>
           ) : (
             <>
-              {rendered.map(({ group, limit }) => (
-                <CardGroupView key={group.jurisdiction} group={group} library={lib} atPlace={placeOf(filter) !== null} limit={limit} />
+              {inGroups(page.groups, state.cards).map(({ group, cards }) => (
+                <CardGroupView key={group.jurisdiction} group={group} cards={cards} library={page} atPlace={placeOf(filter) !== null} />
               ))}
-              {progressive.more && <div ref={progressive.sentinel} className="library-more" data-testid="library-more" aria-hidden="true" />}
+              {remaining && <div ref={sentinel} className="library-more" data-testid="library-more" aria-hidden="true" />}
             </>
           )}
         </div>

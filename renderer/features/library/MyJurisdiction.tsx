@@ -1,15 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LibraryData } from '../../../electron/api/types';
+import { inTreeOrder } from '../../../electron/api/browse';
+import type { LibraryLists } from '../../../electron/api/types';
 import { jurisdictionName } from '../../lib/names';
 import { useSettings } from '../../lib/settings';
 import { useAsync } from '../../lib/use-async';
-import { libraryList } from '../../lib/library-list';
 import { useContentRevision } from '../../lib/content-revision';
-import { inTreeOrder } from './browse';
+import { libraryLists } from './library-pages';
 
 /** "My jurisdiction", saved in the person's settings; the library and Settings both show this control. */
-export function MyJurisdictionSelect({ library, describedBy }: { library: Pick<LibraryData, 'jurisdictions'>; describedBy?: string }) {
+export function MyJurisdictionSelect({ library, describedBy }: { library: Pick<LibraryLists, 'jurisdictions'>; describedBy?: string }) {
   const { t, i18n } = useTranslation();
   const { settings, update } = useSettings();
   const id = useId();
@@ -40,7 +40,7 @@ export function MyJurisdictionSelect({ library, describedBy }: { library: Pick<L
 export function MyJurisdictionSetting() {
   const { t } = useTranslation();
   const revision = useContentRevision();
-  const [state] = useAsync(() => libraryList(revision), [], revision);
+  const [state] = useAsync(() => libraryLists(), [], revision);
   if (state.status !== 'ready') return null;
   return (
     <>

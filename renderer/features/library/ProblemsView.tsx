@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../../lib/route';
 import { useAsync } from '../../lib/use-async';
-import { libraryList } from '../../lib/library-list';
+import { client } from '../../lib/client';
 import { useContentRevision } from '../../lib/content-revision';
 import { ErrorMessage } from '../shell/ErrorMessage';
+import { libraryLists } from './library-pages';
 
 /** The main navigation's link to the maintainer view, shown only while some content file could not be loaded. */
 export function ProblemsLink({ route }: { route: Route }) {
   const { t } = useTranslation();
   const revision = useContentRevision();
-  const [state] = useAsync(() => libraryList(revision), [], revision);
-  const count = state.status === 'ready' ? state.value.invalid.length : 0;
+  const [state] = useAsync(() => libraryLists(), [], revision);
+  const count = state.status === 'ready' ? state.value.invalidFiles : 0;
   if (count === 0 && route.name !== 'problems') return null;
   return (
     <a href="#/problems" data-testid="problems-link" aria-current={route.name === 'problems' ? 'page' : undefined}>
@@ -27,7 +28,7 @@ export function ProblemsLink({ route }: { route: Route }) {
 export function ProblemsView() {
   const { t } = useTranslation();
   const revision = useContentRevision();
-  const [state, retry] = useAsync(() => libraryList(revision), [], revision);
+  const [state, retry] = useAsync(() => client.invoke('library.list'), [], revision);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const { invalid, guides } = state.value;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideCard, ReviewMark } from '../../../electron/api/types';
+import type { ReviewItem, ReviewMark } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { useAction, useModalDialog } from '../../lib/modal-action';
@@ -9,7 +9,7 @@ import { useAction, useModalDialog } from '../../lib/modal-action';
  * Records a review of a guide that did not change, in two steps: who reviewed it, then the dates it would write
  * (today, and the next review from the guide's subject), which the reviewer confirms. Nothing is written before that.
  */
-export function MarkReviewedDialog({ card, onClose, onMarked }: { card: GuideCard; onClose: () => void; onMarked: (mark: ReviewMark) => void }) {
+export function MarkReviewedDialog({ card, onClose, onMarked }: { card: ReviewItem; onClose: () => void; onMarked: (mark: ReviewMark) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const ids = useId();

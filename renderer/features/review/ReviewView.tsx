@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  type GuideCard,
+  type ReviewItem,
   REVIEW_STATES,
   type ReviewCountRow,
   type ReviewDashboard,
@@ -271,7 +271,7 @@ function ReviewList({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const rows = useVirtualRows(d.items.length, 41);
-  const [marking, setMarking] = useState<GuideCard | null>(null);
+  const [marking, setMarking] = useState<ReviewItem | null>(null);
   const columns = maintainer ? 8 : 7;
   const ownerOf = (jurisdiction: string) => {
     const names = d.owners[jurisdiction] ?? [];

@@ -1,5 +1,5 @@
-import { ancestry, applicableTo, preferredVersion } from '../../../electron/api/applies';
-import type { GuideCard, JurisdictionInfo } from '../../../electron/api/types';
+import { ancestry, applicableTo, preferredVersion } from './applies';
+import type { GuideCard, JurisdictionInfo } from './types';
 
 export { ancestry };
 
@@ -7,7 +7,8 @@ export { ancestry };
 export type Browsable = Pick<GuideCard, 'id' | 'jurisdiction' | 'topics' | 'lang' | 'translationOf'>;
 
 /**
- * The library's browsing rules, kept free of React so they can be tested on their own.
+ * The library's browsing rules, free of React and of the transport: the core works out each page of the library
+ * with them (library.browse), and they are tested on their own.
  *
  * - A place (a jurisdiction chosen in the tree, or "only mine") shows the guidance that applies there: its own
  *   guides, its parents' and global ones (api/applies.ts, the rule search and "my jurisdiction" follow too), grouped
@@ -53,6 +54,23 @@ export function inTreeOrder(jurisdictions: readonly JurisdictionInfo[]): { code:
  * out) or, with no language chosen, the version in `uiLanguage` where it exists, else the original.
  */
 export function oneCardPerGuide<C extends Browsable>(cards: readonly C[], language: string | null, uiLanguage: string): C[] {
+  // The list, the tree and the counts each ask for the same choice over the same cards: it is made once.
+  const key = `${language ?? ''}|${uiLanguage}`;
+  let made = chosenCards.get(cards);
+  if (!made) {
+    made = new Map();
+    chosenCards.set(cards, made);
+  }
+  const known = made.get(key);
+  if (known) return known as C[];
+  const chosen = chooseCards(cards, language, uiLanguage);
+  made.set(key, chosen);
+  return chosen;
+}
+
+const chosenCards = new WeakMap<readonly Browsable[], Map<string, readonly Browsable[]>>();
+
+function chooseCards<C extends Browsable>(cards: readonly C[], language: string | null, uiLanguage: string): C[] {
   const versions = new Map<string, C[]>();
   for (const card of cards) {
     const list = versions.get(card.id);
@@ -159,6 +177,20 @@ export function jurisdictionTree(
     .map((j) => build(j.code, new Set([j.code]), true));
 }
 
+/** How many times each value of `of` occurs over `cards`, in one pass. */
+function tally<C>(cards: readonly C[], of: (card: C) => readonly string[] | string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const card of cards) {
+    const values = of(card);
+    const list = typeof values === 'string' ? [values] : values;
+    // A value listed twice on one card still counts that card once.
+    list.forEach((value, index) => {
+      if (list.indexOf(value) === index) counts.set(value, (counts.get(value) ?? 0) + 1);
+    });
+  }
+  return counts;
+}
+
 /** How many cards each topic would show, in the order the topics are listed; topics with no guide at all are left out. */
 export function topicCounts(
   cards: readonly Browsable[],
@@ -167,10 +199,9 @@ export function topicCounts(
   topics: readonly string[],
   uiLanguage: string,
 ): { id: string; count: number }[] {
-  const kept = oneCardPerGuide(cards, filter.language, uiLanguage).filter(matcher(jurisdictions, filter, 'topic'));
-  return topics
-    .filter((id) => cards.some((card) => card.topics.includes(id)))
-    .map((id) => ({ id, count: kept.filter((card) => card.topics.includes(id)).length }));
+  const kept = tally(oneCardPerGuide(cards, filter.language, uiLanguage).filter(matcher(jurisdictions, filter, 'topic')), (card) => card.topics);
+  const used = tally(cards, (card) => card.topics);
+  return topics.filter((id) => used.has(id)).map((id) => ({ id, count: kept.get(id) ?? 0 }));
 }
 
 /** How many cards each language would show (guides that have a version in it); languages no guide is written in are left out. */
@@ -180,8 +211,17 @@ export function languageCounts(
   filter: BrowseFilter,
   languages: readonly string[],
 ): { code: string; count: number }[] {
-  const matches = matcher(jurisdictions, filter, null);
-  return languages
-    .filter((code) => cards.some((card) => card.lang === code))
-    .map((code) => ({ code, count: cards.filter((card) => card.lang === code && matches(card)).length }));
+  const kept = tally(cards.filter(matcher(jurisdictions, filter, null)), (card) => card.lang);
+  const used = tally(cards, (card) => card.lang);
+  return languages.filter((code) => used.has(code)).map((code) => ({ code, count: kept.get(code) ?? 0 }));
+}
+
+/** The interface language as guides are tagged (a regional or pseudo tag reads as its base language). */
+export function interfaceGuideLanguage(uiLanguage: string): string {
+  return uiLanguage.toLowerCase().split('-')[0]!;
+}
+
+/** Counted in guides, not language copies: the library shows one card per guide. */
+export function availabilityCounts(guides: readonly Pick<Browsable, 'id' | 'lang'>[], lang: string): { inLanguage: number; all: number } {
+  return { inLanguage: guides.filter((card) => card.lang === lang).length, all: new Set(guides.map((card) => card.id)).size };
 }
