@@ -133,6 +133,13 @@ describe('YAML that would stop the app', () => {
     const { lines } = await load();
     expect(lines).toEqual(['jurisdictions.yaml:4: [1].parent: unknown parent "XX" of US; add the parent to the list or fix the code']);
   });
+
+  it('reports a list entry that breaks the schema on its line, though the list is read by the fast reader', async () => {
+    folder = contentCopy();
+    folder.write('topics.yaml', '# Topics\n- id: fine\n  names: { en: Fine }\n- id: Not A Slug\n  names: { en: Bad }\n');
+    const { lines } = await load();
+    expect(lines.filter((line) => line.startsWith('topics.yaml'))).toEqual([expect.stringMatching(/^topics\.yaml:4: \[1\]\.id: /)]);
+  });
 });
 
 describe('files that are not what they seem', () => {

@@ -17,8 +17,11 @@ export const LIST_FILES = ['jurisdictions.yaml', 'topics.yaml', 'languages.yaml'
 interface LoadedList<T> {
   /** null when the file could not be read or parsed: nothing can be checked against it. */
   rows: T[] | null;
-  located: Located | null;
+  /** Where the file's values stand, for the line of a problem found later; null when it could not be parsed. */
+  located: () => Located | null;
 }
+
+const NOWHERE = () => null;
 
 async function loadList<T>(dir: string, name: string, schema: z.ZodType<T[]>, problems: ContentProblem[]): Promise<LoadedList<T>> {
   const read = await readContentFile(join(dir, name));
@@ -29,16 +32,18 @@ async function loadList<T>(dir: string, name: string, schema: z.ZodType<T[]>, pr
       field: '(file)',
       message: read.missing ? `missing: create ${name} as content/README.md describes` : read.message,
     });
-    return { rows: null, located: null };
+    return { rows: null, located: NOWHERE };
   }
-  const parsed = parseYaml(read.text, name, 1, problems);
-  if (!parsed) return { rows: null, located: null };
+  // As for front matter: the fast reader, and the full one for what it declines and for the lines of a problem.
+  const parsed: { value: unknown; located?: Located } | null = readPlainYaml(read.text) ?? parseYaml(read.text, name, 1, problems);
+  if (!parsed) return { rows: null, located: NOWHERE };
+  const located = () => parsed.located ?? parseYaml(read.text, name, 1, [])?.located ?? emptyLocated();
   const result = schema.safeParse(parsed.value);
   if (!result.success) {
-    problems.push(...schemaProblems(result.error.issues, parsed.located, name));
-    return { rows: null, located: parsed.located };
+    problems.push(...schemaProblems(result.error.issues, located(), name));
+    return { rows: null, located };
   }
-  return { rows: result.data, located: parsed.located };
+  return { rows: result.data, located };
 }
 
 /** Splits `---\nyaml\n---\nbody` into its parts; null when the file has no front matter. */
@@ -354,13 +359,14 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   if (jurisdictions) {
     const codes = new Set(jurisdictions.map((j) => j.code));
     jurisdictions.forEach((j, index) => {
-      if (j.parent !== null && !codes.has(j.parent))
-        problemsOf('jurisdictions.yaml').push({
-          file: 'jurisdictions.yaml',
-          line: jurisdictionList.located ? lineOf(jurisdictionList.located, [index, 'parent']) : 1,
-          field: `[${index}].parent`,
-          message: `unknown parent "${j.parent}" of ${j.code}; add the parent to the list or fix the code`,
-        });
+      if (j.parent === null || codes.has(j.parent)) return;
+      const located = jurisdictionList.located();
+      problemsOf('jurisdictions.yaml').push({
+        file: 'jurisdictions.yaml',
+        line: located ? lineOf(located, [index, 'parent']) : 1,
+        field: `[${index}].parent`,
+        message: `unknown parent "${j.parent}" of ${j.code}; add the parent to the list or fix the code`,
+      });
     });
   }
 
