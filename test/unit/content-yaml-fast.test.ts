@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { splitFrontMatter } from '../../electron/core/content/load';
+import { splitFrontMatter } from '../../electron/core/content/guide-file';
 import { readPlainYaml } from '../../electron/core/content/yaml-fast';
 import { aliasBomb } from '../support/content-folder';
 

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { FieldbookError } from '../../api/errors';
-import { splitFrontMatter } from './load';
+import { splitFrontMatter } from './guide-file';
 
 /**
  * Changes fields of a guide file's front matter and keeps everything else as written: comments, quoting, key order

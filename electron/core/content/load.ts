@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { contentPath, listGuideFiles, readContentFile, readContentFileSync } from './files';
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
-import { guideFrontMatterSchema, jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
-import { splitBody } from './sections';
+import { bodyLine, fieldLine, forgetLoadingText, parseGuide, rereadFile } from './guide-file';
+import { jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
 import { timeSlices } from './slices';
 import { readPlainYaml } from './yaml-fast';
 import { emptyLocated, fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
@@ -44,127 +43,6 @@ async function loadList<T>(dir: string, name: string, schema: z.ZodType<T[]>, pr
     return { rows: null, located };
   }
   return { rows: result.data, located };
-}
-
-/** Splits `---\nyaml\n---\nbody` into its parts; null when the file has no front matter. */
-export function splitFrontMatter(text: string): { yaml: string; body: string; bodyLine: number } | null {
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!normalised.startsWith('---\n')) return null;
-  const end = normalised.indexOf('\n---', 3);
-  if (end === -1) return null;
-  const afterFence = normalised.indexOf('\n', end + 4);
-  const yaml = normalised.slice(4, end + 1);
-  const body = afterFence === -1 ? '' : normalised.slice(afterFence + 1);
-  const bodyLine = yaml.split('\n').length + 2;
-  return { yaml, body, bodyLine };
-}
-
-/**
- * Where each loaded guide's front matter and body start, and how to read its front matter again. A line is needed
- * only for the rare guide with a problem, so neither the parsed YAML document with its node ranges (about 48 MB for
- * 3,700 guides) nor, once loading is done, the front matter's text is kept: the checks across guides read the text
- * kept while loading, later questions (the content command's warnings) read the file again, which names the right
- * line unless the file changed since it was loaded.
- */
-interface LineSource {
-  /** The front matter's text, kept only while the folder loads. */
-  yaml?: string;
-  /** The file's text again, or undefined when it cannot be read. */
-  read: () => string | undefined;
-  bodyLine: number;
-}
-const lineIndex = new WeakMap<Guide, LineSource>();
-
-/** The last front matter parsed again for its lines: a guide with problems is asked about several fields in a row. */
-let lastLocated: { yaml: string; located: Located } | null = null;
-
-function locate(yaml: string): Located {
-  if (lastLocated?.yaml !== yaml) lastLocated = { yaml, located: parseYaml(yaml, '', 2, [])?.located ?? emptyLocated() };
-  return lastLocated.located;
-}
-
-/** The line of a front-matter field in a loaded guide's file (1 when the guide was not loaded from a file). */
-export function fieldLine(guide: Guide, path: readonly PropertyKey[]): number {
-  const source = lineIndex.get(guide);
-  const yaml = source && (source.yaml ?? splitFrontMatter(source.read() ?? '')?.yaml);
-  return yaml === undefined ? 1 : lineOf(locate(yaml), path);
-}
-
-/** A disk file's text, for its lines; undefined when it is gone or unreadable. */
-function rereadFile(path: string): () => string | undefined {
-  return () => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-}
-
-/**
- * A copy of a long slice that does not keep the string it was cut from alive: V8 keeps a slice's whole parent, and a
- * body cut from its file would keep the front matter's text too, which the parsed values already hold.
- */
-function detached(text: string): string {
-  return `${text}\n`.slice(0, -1);
-}
-
-/** The file line of the body's first line. */
-export function bodyLine(guide: Guide): number {
-  return lineIndex.get(guide)?.bodyLine ?? 1;
-}
-
-/** A guide's own checks (syntax, schema, folder layout, body bounds); cross-guide checks come after all are read. */
-function parseGuide(file: string, text: string, problems: ContentProblem[], read: () => string | undefined): Guide | null {
-  const split = splitFrontMatter(text);
-  if (!split) {
-    problems.push({ file, line: 1, field: '(front matter)', message: 'the file must start with YAML front matter between two "---" lines' });
-    return null;
-  }
-  // The fast reader for the common case; the full one when it declines, or for the lines of a problem.
-  const yaml: { value: unknown; located?: Located } | null = readPlainYaml(split.yaml) ?? parseYaml(split.yaml, file, 2, problems);
-  if (!yaml) return null;
-  const located = () => yaml.located ?? locate(split.yaml);
-  const parsed = guideFrontMatterSchema.safeParse(yaml.value);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(parsed.error.issues, located(), file));
-    return null;
-  }
-  const meta = parsed.data;
-  const parts = file.split('/');
-  const [, folderJurisdiction, folderId, fileName] = parts;
-  const ownProblems: ContentProblem[] = [];
-  if (parts.length !== 4) {
-    ownProblems.push({
-      file,
-      line: 1,
-      field: '(file)',
-      message: 'guides live at guides/<JURISDICTION>/<guide-id>/<lang>.md; move the file there',
-    });
-  } else {
-    if (meta.id !== folderId)
-      ownProblems.push({ file, line: lineOf(located(), ['id']), field: 'id', message: `"${meta.id}" must match its folder "${folderId}"` });
-    if (meta.jurisdiction !== folderJurisdiction)
-      ownProblems.push({
-        file,
-        line: lineOf(located(), ['jurisdiction']),
-        field: 'jurisdiction',
-        message: `"${meta.jurisdiction}" must match its folder "${folderJurisdiction}"`,
-      });
-    if (`${meta.lang}.md` !== fileName)
-      ownProblems.push({ file, line: lineOf(located(), ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
-  }
-  const markdown = detached(split.body);
-  const body = splitBody(markdown, meta.title);
-  for (const problem of body.problems) ownProblems.push({ file, line: split.bodyLine + problem.index, field: '(body)', message: problem.message });
-  if (ownProblems.length > 0) {
-    problems.push(...ownProblems);
-    return null;
-  }
-  const guide: Guide = { meta, body: markdown, file, sections: body.sections };
-  if (body.omitted > 0) guide.omittedSections = body.omitted;
-  lineIndex.set(guide, { yaml: split.yaml, read, bodyLine: split.bodyLine });
-  return guide;
 }
 
 const GUIDE_LINK = /\]\(\s*guide:([^)\s#]*)(?:#([^)\s]*))?\s*\)/g;
@@ -418,7 +296,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   for (const problem of crossProblems) problemsOf(problem.file).push(problem);
 
   const guides = parsed.filter((guide) => !rejected.has(guide));
-  for (const guide of parsed) delete lineIndex.get(guide)?.yaml;
+  for (const guide of parsed) forgetLoadingText(guide);
   const problems: ContentProblem[] = [];
   const invalid: Catalog['invalid'] = [];
   for (const [file, all] of perFile) {

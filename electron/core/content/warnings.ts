@@ -1,5 +1,5 @@
 import { isLegalGuide } from '../review/status';
-import { bodyLine, fieldLine } from './load';
+import { bodyLine, fieldLine } from './guide-file';
 import type { Catalog, ContentProblem, Guide } from './model';
 import { codeFences } from './sections';
 import { fieldName } from './yaml';

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { GuideVersionInfo, GuideVersionText } from '../../api/types';
 import { FieldbookError } from '../../api/errors';
 import { readContentFile } from '../content/files';
-import { splitFrontMatter } from '../content/load';
+import { splitFrontMatter } from '../content/guide-file';
 import type { Catalog } from '../content/model';
 import { readInstalledVersion } from '../packs/layer';
 import type { PackState, PackStore } from '../packs/state';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { splitFrontMatter } from '../content/load';
+import { splitFrontMatter } from '../content/guide-file';
 import { keyIdSchema } from './keys';
 import { signatureSchema } from './signed';
 

@@ -4,7 +4,8 @@ import { FieldbookError } from '../../api/errors';
 import type { ReviewMark } from '../../api/types';
 import { editFrontMatter } from '../content/front-matter-edit';
 import { parse } from 'yaml';
-import { loadContent, splitFrontMatter } from '../content/load';
+import { splitFrontMatter } from '../content/guide-file';
+import { loadContent } from '../content/load';
 import { addMonths, REVIEW_MONTHS } from '../content/warnings';
 import { isLegalGuide } from './status';
 
