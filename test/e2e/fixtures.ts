@@ -5,6 +5,7 @@ import { clockFromEnv } from '../../electron/core/clock';
 import type { StoreFs } from '../../electron/core/store/store-fs';
 import { launchBrowserMode } from '../../electron/host/launch';
 import type { Host } from '../../electron/host/server';
+import { parseRoute } from '../../renderer/lib/route';
 import { tempDir } from '../support/temp';
 
 /**
@@ -64,6 +65,8 @@ export async function openHost(page: Page, host: Pick<Host, 'origin' | 'newLaunc
   await expect(page.locator('header.app-header')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   if (route !== '#/') await page.evaluate((hash) => (location.hash = hash), route);
+  // Screens other than the library and a guide load their code when first opened: wait until the route's is shown.
+  await expect(page.locator('main')).toHaveAttribute('data-screen', parseRoute(route).name);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/api/types';
 import { useRoute } from '../../lib/route';
@@ -7,27 +7,31 @@ import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
 import { listenForOpenedPacks } from '../packs/opened';
-import { PacksView } from '../packs/PacksView';
-import { ReviewView } from '../review/ReviewView';
-import { PartnersHelp } from '../help/PartnersHelp';
-import { ReportsView } from '../reports/ReportsView';
 import { IntroPanel } from '../safety/IntroPanel';
-import { KeepsView } from '../safety/KeepsView';
 import { QuickExitButton } from '../safety/QuickExitButton';
 import { SearchBox } from '../search/SearchBox';
-import { SettingsView } from '../settings/SettingsView';
 import { ShareIndicator, ShareModeBanner } from '../share/ShareIndicator';
-import { ShareView } from '../share/ShareView';
-import { SubmissionsView } from '../submissions/SubmissionsView';
 import { useShareStatus } from '../share/share-status';
 import { HistoryButtons } from './HistoryButtons';
-import { CollectionsView } from '../workshops/CollectionsView';
-import { CollectionView } from '../workshops/CollectionView';
-import { HandoutView } from '../workshops/HandoutView';
 import { Presenter } from '../workshops/Presenter';
 import { Notices } from './Notices';
-import { WriteView } from '../write/WriteView';
-import { DraftEditorScreen } from '../write/DraftEditor';
+import { ScreenLoading, ScreenShown } from './ScreenLoading';
+
+// Only the library and a guide are needed to show the first screen: every other screen is its own chunk, fetched
+// from the app's own origin when first opened, so the page parses and runs less code before the library shows.
+const PacksView = lazy(() => import('../packs/PacksView').then((m) => ({ default: m.PacksView })));
+const ReviewView = lazy(() => import('../review/ReviewView').then((m) => ({ default: m.ReviewView })));
+const PartnersHelp = lazy(() => import('../help/PartnersHelp').then((m) => ({ default: m.PartnersHelp })));
+const ReportsView = lazy(() => import('../reports/ReportsView').then((m) => ({ default: m.ReportsView })));
+const KeepsView = lazy(() => import('../safety/KeepsView').then((m) => ({ default: m.KeepsView })));
+const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const ShareView = lazy(() => import('../share/ShareView').then((m) => ({ default: m.ShareView })));
+const SubmissionsView = lazy(() => import('../submissions/SubmissionsView').then((m) => ({ default: m.SubmissionsView })));
+const CollectionsView = lazy(() => import('../workshops/CollectionsView').then((m) => ({ default: m.CollectionsView })));
+const CollectionView = lazy(() => import('../workshops/CollectionView').then((m) => ({ default: m.CollectionView })));
+const HandoutView = lazy(() => import('../workshops/HandoutView').then((m) => ({ default: m.HandoutView })));
+const WriteView = lazy(() => import('../write/WriteView').then((m) => ({ default: m.WriteView })));
+const DraftEditorScreen = lazy(() => import('../write/DraftEditor').then((m) => ({ default: m.DraftEditorScreen })));
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
@@ -112,23 +116,26 @@ export function App({ info }: { info: AppInfo }) {
       <Notices info={info} />
       {!shared && <IntroPanel />}
       <main id="main" ref={main} tabIndex={-1}>
-        {route.name === 'library' && <LibraryView />}
-        {route.name === 'guide' && <GuideReader key={`${route.id}/${route.lang ?? ''}`} route={route} mode={info.mode} />}
-        {shared && !['library', 'guide'].includes(route.name) && <LibraryView />}
-        {!shared && route.name === 'settings' && <SettingsView />}
-        {!shared && route.name === 'problems' && <ProblemsView />}
-        {!shared && route.name === 'review' && <ReviewView maintainer={info.maintainer} />}
-        {!shared && route.name === 'reports' && <ReportsView guideId={route.id} lang={route.lang} />}
-        {!shared && route.name === 'help-partners' && <PartnersHelp />}
-        {!shared && route.name === 'share' && <ShareScreen />}
-        {!shared && route.name === 'packs' && <PacksView />}
-        {!shared && route.name === 'collections' && <CollectionsView />}
-        {!shared && route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
-        {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
-        {!shared && route.name === 'keeps' && <KeepsView />}
-        {!shared && info.maintainer && route.name === 'submissions' && <SubmissionsView />}
-        {!shared && route.name === 'write' && <WriteView />}
-        {!shared && route.name === 'draft' && <DraftEditorScreen key={route.id} id={route.id} />}
+        <Suspense fallback={<ScreenLoading main={main} />}>
+          <ScreenShown main={main} name={route.name} />
+          {route.name === 'library' && <LibraryView />}
+          {route.name === 'guide' && <GuideReader key={`${route.id}/${route.lang ?? ''}`} route={route} mode={info.mode} />}
+          {shared && !['library', 'guide'].includes(route.name) && <LibraryView />}
+          {!shared && route.name === 'settings' && <SettingsView />}
+          {!shared && route.name === 'problems' && <ProblemsView />}
+          {!shared && route.name === 'review' && <ReviewView maintainer={info.maintainer} />}
+          {!shared && route.name === 'reports' && <ReportsView guideId={route.id} lang={route.lang} />}
+          {!shared && route.name === 'help-partners' && <PartnersHelp />}
+          {!shared && route.name === 'share' && <ShareScreen />}
+          {!shared && route.name === 'packs' && <PacksView />}
+          {!shared && route.name === 'collections' && <CollectionsView />}
+          {!shared && route.name === 'collection' && <CollectionView key={route.id} id={route.id} />}
+          {route.name === 'handout' && <HandoutView route={route} mode={info.mode} />}
+          {!shared && route.name === 'keeps' && <KeepsView />}
+          {!shared && info.maintainer && route.name === 'submissions' && <SubmissionsView />}
+          {!shared && route.name === 'write' && <WriteView />}
+          {!shared && route.name === 'draft' && <DraftEditorScreen key={route.id} id={route.id} />}
+        </Suspense>
       </main>
       <Presenter />
     </>
