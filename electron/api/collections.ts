@@ -4,14 +4,8 @@ import { z } from 'zod';
  * The fields of a workshop collection that cross the boundary, and its bounds. A collection is personal data kept in
  * the person's data file, so it is bounded: a file grown without limit would slow every save.
  */
-export const COLLECTION_LIMITS = {
-  collections: 100,
-  items: 200,
-  nameLength: 120,
-  noteLength: 4000,
-  /** An imported collection file, in characters. */
-  fileLength: 512 * 1024,
-} as const;
+export { COLLECTION_LIMITS } from './collection-limits';
+import { COLLECTION_LIMITS } from './collection-limits';
 
 export const guideIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a guide id (lower-case words joined by hyphens)');
 export const langSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ar');

@@ -7,20 +7,8 @@ import { z } from 'zod';
  * The file carries only what the reports say about the guide: no name, no device, no time of day.
  */
 
-export const REPORT_KINDS = ['wrong', 'outdated', 'unclear'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-
-export const REPORT_LIMITS = {
-  /** A quoted passage: enough to find it again, never a copy of the guide. */
-  quote: 500,
-  note: 2000,
-  /** Reports kept in the store. */
-  kept: 1000,
-  /** Reports in one file. */
-  perFile: 5000,
-  /** Characters in a file the app will read. */
-  fileLength: 4 * 1024 * 1024,
-} as const;
+export { REPORT_KINDS, REPORT_LIMITS, type ReportKind } from './report-limits';
+import { REPORT_KINDS, REPORT_LIMITS } from './report-limits';
 
 export const REPORTS_FILE_TYPE = 'fieldbook-reports';
 export const REPORTS_FILE_FORMAT = 1;

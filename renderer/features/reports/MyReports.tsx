@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORT_KINDS, REPORT_LIMITS, type MyReport, type ReportKind } from '../../../electron/api/reports';
+import { REPORT_KINDS, REPORT_LIMITS, type ReportKind } from '../../../electron/api/report-limits';
+import type { MyReport } from '../../../electron/api/reports';
 import { client } from '../../lib/client';
 import { download } from '../../lib/download';
 import { formatDate } from '../../lib/i18n';

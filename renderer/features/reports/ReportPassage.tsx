@@ -1,6 +1,6 @@
 import { type RefObject, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORT_KINDS, REPORT_LIMITS, type ReportKind } from '../../../electron/api/reports';
+import { REPORT_KINDS, REPORT_LIMITS, type ReportKind } from '../../../electron/api/report-limits';
 import type { GuideView } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { useAction, useModalDialog } from '../../lib/modal-action';

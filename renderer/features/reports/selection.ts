@@ -1,5 +1,5 @@
 import { type RefObject, useEffect, useState } from 'react';
-import { REPORT_LIMITS } from '../../../electron/api/reports';
+import { REPORT_LIMITS } from '../../../electron/api/report-limits';
 
 /** What the reader has picked in a guide's text to report on: the quoted words and the section they are in. */
 export interface PickedPassage {

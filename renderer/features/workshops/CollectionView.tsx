@@ -1,6 +1,6 @@
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COLLECTION_LIMITS } from '../../../electron/api/collections';
+import { COLLECTION_LIMITS } from '../../../electron/api/collection-limits';
 import type { CollectionItemView, CollectionView as View } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { download } from '../../lib/download';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COLLECTION_LIMITS } from '../../../electron/api/collections';
+import { COLLECTION_LIMITS } from '../../../electron/api/collection-limits';
 import { client } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { hrefFor, navigate } from '../../lib/route';
