@@ -1,11 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-
-/**
- * Lists longer than this render only the rows in and near their scrolling box; shorter ones render every row, so
- * the browser's own find-in-page and printing see the whole list of an ordinary library.
- */
-export const VIRTUAL_FROM = 200;
+import { VIRTUAL_FROM } from './virtual-from';
 
 /**
  * The rows of a long list to render: those on screen and a few either side, with the space the others take before

@@ -2,7 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { NO_FILTER } from '../../../electron/api/browse';
 import type { GuideCard, LibraryBrowse, LibraryPage } from '../../../electron/api/types';
 import { client } from '../../lib/client';
-import { VIRTUAL_FROM } from '../../lib/virtual-rows';
+import { VIRTUAL_FROM } from '../../lib/virtual-from';
 
 /** Cards asked for at first, and again each time the end of those rendered comes near the screen. */
 export const PAGE = 24;
