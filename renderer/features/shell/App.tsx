@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/api/types';
 import { useRoute } from '../../lib/route';
 import { FindBar } from '../find/FindBar';
-import { GuideReader } from '../guide/GuideReader';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
 import { listenForOpenedPacks } from '../packs/opened';
@@ -13,12 +12,16 @@ import { SearchBox } from '../search/SearchBox';
 import { ShareIndicator, ShareModeBanner } from '../share/ShareIndicator';
 import { useShareStatus } from '../share/share-status';
 import { HistoryButtons } from './HistoryButtons';
-import { Presenter } from '../workshops/Presenter';
+import { usePresentation } from '../workshops/presentation';
 import { Notices } from './Notices';
 import { ScreenLoading, ScreenShown } from './ScreenLoading';
 
-// Only the library and a guide are needed to show the first screen: every other screen is its own chunk, fetched
-// from the app's own origin when first opened, so the page parses and runs less code before the library shows.
+// Only the library is needed to show the first screen: every other screen is its own chunk, fetched from the app's
+// own files when first opened (a few milliseconds), so the page parses and runs less code before the library shows.
+// That includes the guide reader, which brings the Markdown renderer and sanitiser; the presenter is fetched only
+// when a presentation starts.
+const GuideReader = lazy(() => import('../guide/GuideReader').then((m) => ({ default: m.GuideReader })));
+const Presenter = lazy(() => import('../workshops/Presenter').then((m) => ({ default: m.Presenter })));
 const PacksView = lazy(() => import('../packs/PacksView').then((m) => ({ default: m.PacksView })));
 const ReviewView = lazy(() => import('../review/ReviewView').then((m) => ({ default: m.ReviewView })));
 const PartnersHelp = lazy(() => import('../help/PartnersHelp').then((m) => ({ default: m.PartnersHelp })));
@@ -47,6 +50,7 @@ export function App({ info }: { info: AppInfo }) {
     document.documentElement.dataset.ready = 'true';
   }, []);
   useEffect(() => listenForOpenedPacks(), []);
+  const presenting = usePresentation() !== null;
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link; it moves focus itself because the fragment holds the route */}
@@ -137,7 +141,11 @@ export function App({ info }: { info: AppInfo }) {
           {!shared && route.name === 'draft' && <DraftEditorScreen key={route.id} id={route.id} />}
         </Suspense>
       </main>
-      <Presenter />
+      {presenting && (
+        <Suspense fallback={null}>
+          <Presenter />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { COLLECTION_LIMITS } from '../../../electron/api/collection-limits';
 import type { CollectionSummary } from '../../../electron/api/types';
 import { client } from '../../lib/client';
+// The workshop styles come with the library's cards, the first of them the page shows (not with a lazy screen).
+import './workshops.css';
 
 const NEW = '';
 
