@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 
 export type Route =
   | { name: 'library' }
@@ -181,14 +181,27 @@ function start(): void {
 }
 
 export function useRoute(): Route {
+  return useRouteChange().route;
+}
+
+/**
+ * The route, and whether a change of it is still on its way. A change for which `waitsForCode` is true (its screen's
+ * code has not arrived) is a transition: the current screen stays, and `pending` is true, until the next can be
+ * drawn. Every other change is drawn at once, so focus and scrolling follow the person's click before their next key.
+ */
+export function useRouteChange(waitsForCode: (next: Route) => boolean = () => false): { route: Route; pending: boolean } {
   start();
   const [route, setRoute] = useState(currentRoute);
+  const [pending, startChange] = useTransition();
+  const waits = useRef(waitsForCode);
+  waits.current = waitsForCode;
   useEffect(() => {
-    listeners.add(setRoute);
+    const follow = (next: Route) => (waits.current(next) ? startChange(() => setRoute(next)) : setRoute(next));
+    listeners.add(follow);
     setRoute(currentRoute());
     return () => {
-      listeners.delete(setRoute);
+      listeners.delete(follow);
     };
   }, []);
-  return route;
+  return { route, pending };
 }

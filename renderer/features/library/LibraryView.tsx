@@ -6,6 +6,7 @@ import { isRoomShare } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
 import { hrefFor } from '../../lib/route';
+import { screenDrawn } from '../../lib/lazy-screen';
 import { useNearEnd } from '../../lib/progressive';
 import { useContentRevision } from '../../lib/content-revision';
 import { useSettings } from '../../lib/settings';
@@ -132,6 +133,10 @@ export function LibraryView() {
   const loaded = state.status === 'ready' ? state.cards.length : 0;
   const remaining = state.status === 'ready' && loaded < state.page.count;
   const sentinel = useNearEnd(remaining && !busy, more, loaded);
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    if (ready) screenDrawn();
+  }, [ready]);
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <ErrorMessage message={state.message} retry={retry} />;
   const { page } = state;

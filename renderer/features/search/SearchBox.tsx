@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../electron/api/contract';
-import type { LibraryData, SearchHit } from '../../../electron/api/types';
+import type { LibraryPage, SearchHit } from '../../../electron/api/types';
 import { INTERFACE_LANGUAGES } from '../../../electron/api/options';
 import { client } from '../../lib/client';
 import { jurisdictionName, languageName, topicName } from '../../lib/names';
@@ -11,6 +11,7 @@ import { ContentBadges } from '../packs/ContentFlags';
 import { ReviewBadge } from '../review/ReviewBadge';
 import { AddToCollection } from '../workshops/AddToCollection';
 import { Marked } from './Marked';
+import { libraryLists } from '../library/library-pages';
 
 const LIMIT = 20;
 type FilterName = 'jurisdiction' | 'topic' | 'lang';
@@ -82,7 +83,7 @@ export function SearchBox() {
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const sequence = useRef(0);
   const [open, setOpen] = useState(false);
-  const [library, setLibrary] = useState<LibraryData | null>(null);
+  const [library, setLibrary] = useState<LibraryPage | null>(null);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -104,7 +105,8 @@ export function SearchBox() {
   useEffect(() => {
     if (!open || library) return;
     let current = true;
-    client.invoke('library.list').then(
+    // The names alone, not every card: at ten thousand guides the whole library is megabytes.
+    libraryLists().then(
       (data) => current && setLibrary(data),
       () => undefined,
     );
@@ -287,7 +289,7 @@ export function SearchBox() {
                             </option>
                           ))
                         : library.languages
-                            .filter((l) => library.guides.some((g) => g.lang === l.code))
+                            .filter((l) => library.languageCounts.some((count) => count.code === l.code))
                             .map((l) => (
                               <option key={l.code} value={l.code} lang={l.code}>
                                 {l.name}

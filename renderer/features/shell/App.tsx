@@ -1,7 +1,7 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../electron/api/types';
-import { useRoute } from '../../lib/route';
+import { type Route, useRouteChange } from '../../lib/route';
 import { FindBar } from '../find/FindBar';
 import { LibraryView } from '../library/LibraryView';
 import { ProblemsLink, ProblemsView } from '../library/ProblemsView';
@@ -15,30 +15,50 @@ import { HistoryButtons } from './HistoryButtons';
 import { usePresentation } from '../workshops/presentation';
 import { Notices } from './Notices';
 import { ScreenLoading, ScreenShown } from './ScreenLoading';
+import { lazyScreen, preloadAfterFirstScreen } from '../../lib/lazy-screen';
 
 // Only the library is needed to show the first screen: every other screen is its own chunk, fetched from the app's
-// own files when first opened (a few milliseconds), so the page parses and runs less code before the library shows.
-// That includes the guide reader, which brings the Markdown renderer and sanitiser; the presenter is fetched only
-// when a presentation starts.
-const GuideReader = lazy(() => import('../guide/GuideReader').then((m) => ({ default: m.GuideReader })));
-const Presenter = lazy(() => import('../workshops/Presenter').then((m) => ({ default: m.Presenter })));
-const PacksView = lazy(() => import('../packs/PacksView').then((m) => ({ default: m.PacksView })));
-const ReviewView = lazy(() => import('../review/ReviewView').then((m) => ({ default: m.ReviewView })));
-const PartnersHelp = lazy(() => import('../help/PartnersHelp').then((m) => ({ default: m.PartnersHelp })));
-const ReportsView = lazy(() => import('../reports/ReportsView').then((m) => ({ default: m.ReportsView })));
-const KeepsView = lazy(() => import('../safety/KeepsView').then((m) => ({ default: m.KeepsView })));
-const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
-const ShareView = lazy(() => import('../share/ShareView').then((m) => ({ default: m.ShareView })));
-const SubmissionsView = lazy(() => import('../submissions/SubmissionsView').then((m) => ({ default: m.SubmissionsView })));
-const CollectionsView = lazy(() => import('../workshops/CollectionsView').then((m) => ({ default: m.CollectionsView })));
-const CollectionView = lazy(() => import('../workshops/CollectionView').then((m) => ({ default: m.CollectionView })));
-const HandoutView = lazy(() => import('../workshops/HandoutView').then((m) => ({ default: m.HandoutView })));
-const WriteView = lazy(() => import('../write/WriteView').then((m) => ({ default: m.WriteView })));
-const DraftEditorScreen = lazy(() => import('../write/DraftEditor').then((m) => ({ default: m.DraftEditorScreen })));
+// own files once the first screen is drawn (or when first opened, if sooner), so the page parses and runs less code
+// before the library shows. That includes the guide reader, which brings the Markdown renderer and sanitiser.
+const GuideReader = lazyScreen(() => import('../guide/GuideReader').then((m) => m.GuideReader));
+const Presenter = lazyScreen(() => import('../workshops/Presenter').then((m) => m.Presenter));
+const PacksView = lazyScreen(() => import('../packs/PacksView').then((m) => m.PacksView));
+const ReviewView = lazyScreen(() => import('../review/ReviewView').then((m) => m.ReviewView));
+const PartnersHelp = lazyScreen(() => import('../help/PartnersHelp').then((m) => m.PartnersHelp));
+const ReportsView = lazyScreen(() => import('../reports/ReportsView').then((m) => m.ReportsView));
+const KeepsView = lazyScreen(() => import('../safety/KeepsView').then((m) => m.KeepsView));
+const SettingsView = lazyScreen(() => import('../settings/SettingsView').then((m) => m.SettingsView));
+const ShareView = lazyScreen(() => import('../share/ShareView').then((m) => m.ShareView));
+const SubmissionsView = lazyScreen(() => import('../submissions/SubmissionsView').then((m) => m.SubmissionsView));
+const CollectionsView = lazyScreen(() => import('../workshops/CollectionsView').then((m) => m.CollectionsView));
+const CollectionView = lazyScreen(() => import('../workshops/CollectionView').then((m) => m.CollectionView));
+const HandoutView = lazyScreen(() => import('../workshops/HandoutView').then((m) => m.HandoutView));
+const WriteView = lazyScreen(() => import('../write/WriteView').then((m) => m.WriteView));
+const DraftEditorScreen = lazyScreen(() => import('../write/DraftEditor').then((m) => m.DraftEditorScreen));
+
+/** The screen each route shows, where its code is fetched apart; the guide reader first, as the one opened next. */
+const SCREEN_OF: Partial<Record<Route['name'], { preload: () => Promise<unknown>; readonly loaded: boolean }>> = {
+  guide: GuideReader,
+  settings: SettingsView,
+  review: ReviewView,
+  collections: CollectionsView,
+  collection: CollectionView,
+  handout: HandoutView,
+  packs: PacksView,
+  share: ShareView,
+  reports: ReportsView,
+  keeps: KeepsView,
+  write: WriteView,
+  draft: DraftEditorScreen,
+  submissions: SubmissionsView,
+  'help-partners': PartnersHelp,
+};
+const SCREENS = [...Object.values(SCREEN_OF), Presenter];
+const waitsForCode = (next: Route) => SCREEN_OF[next.name]?.loaded === false;
 
 export function App({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
-  const route = useRoute();
+  const { route, pending } = useRouteChange(waitsForCode);
   const main = useRef<HTMLElement>(null);
   // A participant's page on the room share shows reading and search only: the share refuses everything else.
   const shared = info.mode === 'share';
@@ -50,6 +70,8 @@ export function App({ info }: { info: AppInfo }) {
     document.documentElement.dataset.ready = 'true';
   }, []);
   useEffect(() => listenForOpenedPacks(), []);
+  // The guide reader first: it is what a person opens next.
+  useEffect(() => preloadAfterFirstScreen(SCREENS), []);
   const presenting = usePresentation() !== null;
   return (
     <>
@@ -119,7 +141,8 @@ export function App({ info }: { info: AppInfo }) {
       <FindBar mode={tab} />
       <Notices info={info} />
       {!shared && <IntroPanel />}
-      <main id="main" ref={main} tabIndex={-1}>
+      {/* Busy while the next screen's code is on its way: the current screen stays meanwhile. */}
+      <main id="main" ref={main} tabIndex={-1} aria-busy={pending || undefined}>
         <Suspense fallback={<ScreenLoading main={main} />}>
           <ScreenShown main={main} name={route.name} />
           {route.name === 'library' && <LibraryView />}

@@ -1,5 +1,6 @@
 import { type RefObject, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { screenDrawn } from '../../lib/lazy-screen';
 
 /**
  * Shown in place of a screen while its code loads (each screen but the library and a guide is fetched when first
@@ -22,6 +23,8 @@ export function ScreenLoading({ main }: { main: RefObject<HTMLElement | null> })
 export function ScreenShown({ main, name }: { main: RefObject<HTMLElement | null>; name: string }) {
   useEffect(() => {
     if (main.current) main.current.dataset.screen = name;
+    // The library says so itself once its first cards are drawn; any other screen is drawn now.
+    if (name !== 'library') screenDrawn();
   }, [main, name]);
   return null;
 }

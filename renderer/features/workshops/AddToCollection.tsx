@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLLECTION_LIMITS } from '../../../electron/api/collection-limits';
 import type { CollectionSummary } from '../../../electron/api/types';
@@ -38,8 +38,12 @@ export function AddToCollection({ guide, lang, section, label }: { guide: string
     } catch (error) {
       setMessage({ ok: false, text: (error as Error).message });
     }
-    requestAnimationFrame(() => first.current?.focus());
   };
+  // Focus moves into the form once its list is in and the choice enabled: a disabled field cannot take it, and
+  // the render that enables it may come after the next frame.
+  useEffect(() => {
+    if (open && collections !== null) first.current?.focus();
+  }, [open, collections]);
   const close = () => {
     setOpen(false);
     button.current?.focus();
