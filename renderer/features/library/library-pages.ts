@@ -21,8 +21,10 @@ function ask(browse: LibraryBrowse, offset: number, limit: number, wholeUpTo = V
 /**
  * The library's cards under `browse`, a page at a time from the core, which works out the filters and counts over
  * every guide. A new choice starts from the first page and keeps the cards shown until its answer arrives (`busy`
- * meanwhile, from the very render that makes the choice); the same choice over content read again (`revision`) asks for as many cards as are shown, so the
- * person keeps their place. A library short enough to render whole (VIRTUAL_FROM) is always rendered whole.
+ * meanwhile, from the very render that makes the choice); the same choice over content read again (`revision`)
+ * asks for as many cards as are shown, so the person keeps their place. A library short enough to render whole
+ * (VIRTUAL_FROM) is always rendered whole. A page that fails shows the error, and its retry asks again for as many
+ * cards as were shown.
  */
 export function useLibraryPages(browse: LibraryBrowse, revision: number) {
   const key = JSON.stringify(browse);
@@ -79,7 +81,7 @@ export function useLibraryPages(browse: LibraryBrowse, revision: number) {
 
 /**
  * The content's lists and how many files could not be loaded, without any card: for the parts of the page that
- * name jurisdictions (Settings) or link to the problems (the navigation).
+ * name jurisdictions, topics and languages (Settings, the search's filters) or link to the problems (the navigation).
  */
 export function libraryLists(): Promise<LibraryPage> {
   return ask({ ...NO_FILTER, myJurisdiction: null, interfaceLanguage: 'en' }, 0, 0, 0);
