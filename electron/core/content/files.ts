@@ -42,6 +42,12 @@ export type ReadResult = { ok: true; text: string } | { ok: false; missing: bool
  * the folder's loader gives the event loop its turns between files (content/slices.ts).
  */
 export function readContentFileSync(path: string): ReadResult {
+  const read = readContentBytesSync(path);
+  return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
+}
+
+/** readContentFileSync without decoding: the guide loader decodes a file's front matter and body apart. */
+export function readContentBytesSync(path: string): { ok: true; bytes: Buffer } | Exclude<ReadResult, { ok: true }> {
   try {
     const stats = lstatSync(path);
     if (stats.isSymbolicLink()) return { ok: false, missing: false, message: 'symbolic links are not followed: replace it with the file' };
@@ -54,7 +60,7 @@ export function readContentFileSync(path: string): ReadResult {
         missing: false,
         message: `the file has ${stats.size} bytes; the limit is ${MAX_FILE_BYTES} (2 MB): split it, or check that it is the right file`,
       };
-    return { ok: true, text: readFileSync(path, 'utf8') };
+    return { ok: true, bytes: readFileSync(path) };
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return { ok: false, missing, message: describeReadError(error) };

@@ -80,7 +80,44 @@ export function bodyLine(guide: Guide): number {
 
 /** A guide's own checks (syntax, schema, folder layout, body bounds); cross-guide checks come after all are read. */
 export function parseGuide(file: string, text: string, problems: ContentProblem[], read: () => string | undefined): Guide | null {
-  const split = splitFrontMatter(text);
+  return checkGuide(file, splitFrontMatter(text), problems, read, false);
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const FENCE = Buffer.from('---\n');
+
+/**
+ * splitFrontMatter on a file's bytes, for the common file with neither a byte-order mark nor carriage returns:
+ * each part is decoded on its own, so the body is a string of its own rather than a slice that keeps the whole
+ * file's text alive (or a copy of one). The cuts fall on "\n", which no UTF-8 sequence contains, so the parts read
+ * exactly as the whole would. undefined for any other file, which is read as text.
+ */
+function splitFrontMatterBytes(bytes: Buffer): ReturnType<typeof splitFrontMatter> | undefined {
+  if (bytes.includes(13) || bytes.subarray(0, 3).equals(BOM)) return undefined;
+  if (!bytes.subarray(0, 4).equals(FENCE)) return null;
+  const end = bytes.indexOf('\n---', 3);
+  if (end === -1) return null;
+  const afterFence = bytes.indexOf(10, end + 4);
+  const yaml = bytes.toString('utf8', 4, end + 1);
+  const body = afterFence === -1 ? '' : bytes.toString('utf8', afterFence + 1);
+  return { yaml, body, bodyLine: yaml.split('\n').length + 2 };
+}
+
+/** parseGuide for a file read as bytes. */
+export function parseGuideBytes(file: string, bytes: Buffer, problems: ContentProblem[], read: () => string | undefined): Guide | null {
+  const split = splitFrontMatterBytes(bytes);
+  if (split === undefined) return parseGuide(file, bytes.toString('utf8'), problems, read);
+  return checkGuide(file, split, problems, read, true);
+}
+
+/** `ownBody`: the body is a string of its own, not a slice of the file's text that would need copying. */
+function checkGuide(
+  file: string,
+  split: ReturnType<typeof splitFrontMatter>,
+  problems: ContentProblem[],
+  read: () => string | undefined,
+  ownBody: boolean,
+): Guide | null {
   if (!split) {
     problems.push({ file, line: 1, field: '(front matter)', message: 'the file must start with YAML front matter between two "---" lines' });
     return null;
@@ -118,7 +155,7 @@ export function parseGuide(file: string, text: string, problems: ContentProblem[
     if (`${meta.lang}.md` !== fileName)
       ownProblems.push({ file, line: lineOf(located(), ['lang']), field: 'lang', message: `"${meta.lang}" must match the file name "${fileName}"` });
   }
-  const markdown = detached(split.body);
+  const markdown = ownBody ? split.body : detached(split.body);
   const body = splitBody(markdown, meta.title);
   for (const problem of body.problems) ownProblems.push({ file, line: split.bodyLine + problem.index, field: '(body)', message: problem.message });
   if (ownProblems.length > 0) {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { contentPath, listGuideFiles, readContentFile, readContentFileSync } from './files';
+import { contentPath, listGuideFiles, readContentBytesSync, readContentFile } from './files';
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
-import { bodyLine, fieldLine, forgetLoadingText, parseGuide, rereadFile } from './guide-file';
+import { bodyLine, fieldLine, forgetLoadingText, parseGuide, parseGuideBytes, rereadFile } from './guide-file';
 import { jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
 import { timeSlices } from './slices';
 import { readPlainYaml } from './yaml-fast';
@@ -272,8 +272,8 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       fileProblems.push(entry.problem);
       results.push(null);
     } else {
-      const read = readContentFileSync(entry.path);
-      if (read.ok) results.push(parseGuide(file, read.text, fileProblems, rereadFile(entry.path)));
+      const read = readContentBytesSync(entry.path);
+      if (read.ok) results.push(parseGuideBytes(file, read.bytes, fileProblems, rereadFile(entry.path)));
       else {
         fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
         results.push(null);
