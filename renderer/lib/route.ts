@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 
 export type Route =
   | { name: 'library' }
@@ -180,28 +180,23 @@ function start(): void {
   document.documentElement.dataset.route = hrefFor(currentRoute());
 }
 
-export function useRoute(): Route {
-  return useRouteChange().route;
-}
-
 /**
  * The route, and whether a change of it is still on its way. A change for which `waitsForCode` is true (its screen's
  * code has not arrived) is a transition: the current screen stays, and `pending` is true, until the next can be
  * drawn. Every other change is drawn at once, so focus and scrolling follow the person's click before their next key.
+ * Pass a function that stays the same between renders: a new one subscribes again.
  */
-export function useRouteChange(waitsForCode: (next: Route) => boolean = () => false): { route: Route; pending: boolean } {
+export function useRouteChange(waitsForCode: (next: Route) => boolean): { route: Route; pending: boolean } {
   start();
   const [route, setRoute] = useState(currentRoute);
   const [pending, startChange] = useTransition();
-  const waits = useRef(waitsForCode);
-  waits.current = waitsForCode;
   useEffect(() => {
-    const follow = (next: Route) => (waits.current(next) ? startChange(() => setRoute(next)) : setRoute(next));
+    const follow = (next: Route) => (waitsForCode(next) ? startChange(() => setRoute(next)) : setRoute(next));
     listeners.add(follow);
     setRoute(currentRoute());
     return () => {
       listeners.delete(follow);
     };
-  }, []);
+  }, [waitsForCode]);
   return { route, pending };
 }

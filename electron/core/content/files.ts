@@ -37,16 +37,10 @@ export function describeReadError(error: unknown): string {
 export type ReadResult = { ok: true; text: string } | { ok: false; missing: boolean; message: string };
 
 /**
- * Reads one content file as UTF-8, or says in words why it cannot be used. Synchronous: a guide is a few kilobytes,
- * and ten thousand of them read in a third of the time the same reads take through the thread pool's round trips;
- * the folder's loader gives the event loop its turns between files (content/slices.ts).
+ * One content file's bytes, or in words why it cannot be used. Synchronous: a guide is a few kilobytes, and ten
+ * thousand of them read in a third of the time the same reads take through the thread pool's round trips; the
+ * folder's loader gives the event loop its turns between files (core/slices.ts).
  */
-export function readContentFileSync(path: string): ReadResult {
-  const read = readContentBytesSync(path);
-  return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
-}
-
-/** readContentFileSync without decoding: the guide loader decodes a file's front matter and body apart. */
 export function readContentBytesSync(path: string): { ok: true; bytes: Buffer } | Exclude<ReadResult, { ok: true }> {
   try {
     const stats = lstatSync(path);
@@ -67,9 +61,10 @@ export function readContentBytesSync(path: string): { ok: true; bytes: Buffer } 
   }
 }
 
-/** readContentFileSync for the callers that read one file among other awaited work. */
+/** Reads one content file as UTF-8, or says in words why it cannot be used. */
 export async function readContentFile(path: string): Promise<ReadResult> {
-  return readContentFileSync(path);
+  const read = readContentBytesSync(path);
+  return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
 }
 
 /** The order a person sees names in, as localeCompare gives it, at a fraction of its cost per comparison. */

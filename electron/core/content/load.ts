@@ -4,7 +4,7 @@ import { contentPath, listGuideFiles, readContentBytesSync, readContentFile } fr
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
 import { bodyLine, fieldLine, forgetLoadingText, parseGuide, parseGuideBytes, rereadFile } from './guide-file';
 import { jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
-import { timeSlices } from './slices';
+import { timeSlices } from '../slices';
 import { readPlainYaml } from './yaml-fast';
 import { emptyLocated, fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
 
@@ -251,7 +251,8 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   const parsed: Guide[] = [];
   const failed = new Map<string, string>();
   const overlay = options.files;
-  const slice = timeSlices();
+  // 12 ms of reading between two turns: the page's files and answers wait at most that long.
+  const slice = timeSlices(12);
   const entries = await listGuideFiles(dir, slice);
   const onDisk = new Set(entries.map((entry) => contentPath(dir, entry.path)));
   // Files laid over the folder that it does not hold (guides a pack adds) are checked like the rest.

@@ -1,6 +1,7 @@
 import { compactOf, postingsOf, treeOf, type CompactIndex, type Postings } from './compact';
 import { fingerprintOf, INDEX_FORMAT, type SearchDocument } from './documents';
 import { stripArticle } from '../../api/words/normalize';
+import { timeSlices, yieldToEventLoop } from '../slices';
 import { TermTree } from './terms';
 import { tokenize, termsOf } from '../../api/words/tokenize';
 import { isStopWord, STEM_MARK, stemOf, stems } from '../../api/words/stems';
@@ -381,8 +382,6 @@ function dropTerms(postings: Postings): Postings {
   return { ...postings, terms: [] };
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 function runSync<T>(steps: Generator<void, T>): T {
   for (;;) {
     const step = steps.next();
@@ -392,14 +391,11 @@ function runSync<T>(steps: Generator<void, T>): T {
 
 /** Runs the steps, handing the event loop back whenever SLICE_MS have passed. */
 async function runSliced<T>(steps: Generator<void, T>): Promise<T> {
-  let sliceStart = performance.now();
+  const slice = timeSlices(SLICE_MS);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    await slice();
   }
 }
 
