@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -33,4 +34,23 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   const base = resolve(root);
   const full = resolve(base, relative);
   return full === base || !full.startsWith(base + sep) ? null : full;
+}
+
+/**
+ * The renderer's file for a URL path, with its content type, or null when there is none (outside `root`, missing,
+ * or a folder, which never gets a listing).
+ *
+ * Read synchronously on purpose: the page's files are small, and while the core opens it hands the event loop a
+ * turn between slices of work. One turn answers a synchronous read, where an asynchronous one waits for a turn at
+ * each of its open, stat, read and close, so the page arrived hundreds of milliseconds late at start-up.
+ */
+export function rendererFile(root: string, urlPath: string): { body: Buffer<ArrayBuffer>; type: string } | null {
+  const path = resolveStaticPath(root, urlPath);
+  if (!path) return null;
+  try {
+    if (!statSync(path).isFile()) return null;
+    return { body: readFileSync(path), type: contentTypeOf(path) };
+  } catch {
+    return null;
+  }
 }

@@ -1,12 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from '../api/router';
 import type { EventName } from '../api/types';
 import { securityHeaders } from '../core/csp';
 import type { Fieldbook } from '../core/fieldbook';
-import { contentTypeOf, resolveStaticPath } from '../core/static-files';
+import { rendererFile } from '../core/static-files';
 import { createLaunchCodes, type Redeemed } from './launch-codes';
 
 export const TOKEN_HEADER = 'x-fieldbook-token';
@@ -210,15 +209,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
     if (url.pathname === NEUTRAL_PATH) return send(res, 200, NEUTRAL_PAGE, 'text/html; charset=utf-8');
-    const path = resolveStaticPath(options.rendererDir, url.pathname);
-    if (!path) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-    let body: Buffer;
-    try {
-      body = await readFile(path);
-    } catch {
-      return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-    }
-    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body, contentTypeOf(path));
+    const file = rendererFile(options.rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : file.body, file.type);
   }
 
   /** The page's one exchange of the code in its address for the session token; a used, expired or unknown code gets a refusal saying what to do. */

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { securityHeaders } from '../core/csp';
-import { contentTypeOf, resolveStaticPath } from '../core/static-files';
+import { rendererFile } from '../core/static-files';
 import { APP_HOST, APP_SCHEME } from './trust';
 
 /** Must run before the app is ready: the app's scheme behaves like https (secure, standard, fetch allowed). */
@@ -11,15 +10,10 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer on app://fieldbook/ with the CSP and security headers on every response. */
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
+  protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
-    const path = url.host === APP_HOST ? resolveStaticPath(rendererDir, url.pathname) : null;
-    if (!path) return new Response('Not found', { status: 404, headers: securityHeaders() });
-    try {
-      const body = await readFile(path);
-      return new Response(body, { headers: { 'Content-Type': contentTypeOf(path), ...securityHeaders() } });
-    } catch {
-      return new Response('Not found', { status: 404, headers: securityHeaders() });
-    }
+    const file = url.host === APP_HOST ? rendererFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404, headers: securityHeaders() });
+    return new Response(file.body, { headers: { 'Content-Type': file.type, ...securityHeaders() } });
   });
 }

@@ -1,9 +1,8 @@
-import { stat, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Router } from '../../api/router';
 import { securityHeaders } from '../../core/csp';
-import { contentTypeOf, resolveStaticPath } from '../../core/static-files';
+import { rendererFile } from '../../core/static-files';
 import { readBody } from '../server';
 import { shareMethodOfPath } from './allow-list';
 import { reachableAddresses } from './listen';
@@ -141,17 +140,9 @@ export async function startShareServer(options: ShareServerOptions): Promise<Sha
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', TEXT);
-    const path = resolveStaticPath(options.rendererDir, rawPath);
-    // Files only: a folder answers 404, never a listing.
-    const isFile = path
-      ? await stat(path).then(
-          (s) => s.isFile(),
-          () => false,
-        )
-      : false;
-    if (!path || !isFile) return send(res, 404, 'Not found', TEXT);
-    const body = await readFile(path);
-    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : body, contentTypeOf(path));
+    const file = rendererFile(options.rendererDir, rawPath);
+    if (!file) return send(res, 404, 'Not found', TEXT);
+    send(res, 200, req.method === 'HEAD' ? Buffer.alloc(0) : file.body, file.type);
   }
 
   function refreshHosts(): Set<string> {
