@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../electron/cli/packs/common';
 import { runPackCommand } from '../../electron/cli/packs/run';
-import { BUNDLED_MANIFEST_FILE, checkBundled } from '../../electron/core/packs/bundled';
+import { loadContent } from '../../electron/core/content/load';
+import { BUNDLED_MANIFEST_FILE, bundledDigests, checkBundled } from '../../electron/core/packs/bundled';
+import { sha256 } from '../../electron/core/packs/manifest';
 import { encryptPrivateKey } from '../../electron/core/packs/keys';
 import { loadTrustAnchors } from '../../electron/core/packs/trust';
 import { fixedClock, inProcessClient } from '../support/in-process';
@@ -38,6 +40,26 @@ describe('the bundled manifest', () => {
     const check = await checkBundled('content', 'content/keys', keyList);
     expect(check.problems, 'run `npm run content -- sign-bundled --key <maintainer key>` (content/README.md)').toEqual([]);
     expect([...check.modified], 'these guide files changed since the manifest was signed: run `npm run content -- sign-bundled`').toEqual([]);
+  });
+
+  it('checks the guide files by the bytes the content loaded, reading again only the earlier versions', async () => {
+    const { contentDir } = await copyOfContent();
+    const digests = bundledDigests();
+    const catalog = await loadContent(contentDir, { onRead: digests.onRead });
+    // Every guide shown was digested under the path the manifest lists, from the bytes on disk.
+    expect([...digests.read.keys()].sort()).toEqual(catalog.guides.map((guide) => guide.file).sort());
+    for (const [path, digest] of digests.read) expect(digest, path).toBe(sha256(await readFile(join(contentDir, path))));
+    const { keyList } = await loadTrustAnchors(join(contentDir, 'keys'));
+    expect(await checkBundled(contentDir, join(contentDir, 'keys'), keyList, digests.read)).toEqual({ modified: new Set(), problems: [] });
+
+    // A file changed after it was loaded is judged by what was loaded and shown, not by what is on disk now; the
+    // watcher reloads it, and that load's digests find it changed.
+    const path = join(contentDir, SPANISH_GUIDE);
+    await writeFile(path, `${await readFile(path, 'utf8')}\nUna corrección.\n`);
+    expect(await checkBundled(contentDir, join(contentDir, 'keys'), keyList, digests.read)).toEqual({ modified: new Set(), problems: [] });
+    const again = bundledDigests();
+    await loadContent(contentDir, { onRead: again.onRead });
+    expect([...(await checkBundled(contentDir, join(contentDir, 'keys'), keyList, again.read)).modified]).toEqual([SPANISH_GUIDE]);
   });
 
   it('shows a guide changed on disk as modified outside Fieldbook, at start and after a reload, and no other', async () => {

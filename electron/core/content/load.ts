@@ -203,6 +203,11 @@ export interface LoadOptions {
    * at that path, relative to the folder (`guides/ES/<id>/es.md`), and is checked exactly like a file on disk.
    */
   files?: ReadonlyMap<string, string>;
+  /**
+   * Called with each guide file's bytes as they are read from disk (not for files laid over): the bundled check
+   * digests them here instead of reading every file a second time at start-up.
+   */
+  onRead?: (file: string, bytes: Buffer) => void;
 }
 
 /** The guide files a pack lays over a content folder (see LoadOptions.files). */
@@ -274,8 +279,10 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       results.push(null);
     } else {
       const read = readContentBytesSync(entry.path);
-      if (read.ok) results.push(parseGuideBytes(file, read.bytes, fileProblems, rereadFile(entry.path)));
-      else {
+      if (read.ok) {
+        options.onRead?.(file, read.bytes);
+        results.push(parseGuideBytes(file, read.bytes, fileProblems, rereadFile(entry.path)));
+      } else {
         fileProblems.push({ file, line: 1, field: '(file)', message: read.message });
         results.push(null);
       }

@@ -56,6 +56,12 @@ export async function signBundledManifest(contentDir: string, signer: KeyPair, n
   return signDocument({ type: 'fieldbook-bundled' as const, format: 1 as const, created: now.toISOString(), signer: signer.id, files }, [signer]);
 }
 
+/** Collects the SHA-256 of each guide file as the content loader reads it (LoadOptions.onRead), for checkBundled. */
+export function bundledDigests(): { onRead: (file: string, bytes: Buffer) => void; read: Map<string, string> } {
+  const read = new Map<string, string>();
+  return { onRead: (file, bytes) => read.set(file, sha256(bytes)), read };
+}
+
 export interface BundledCheck {
   /** Covered files whose bytes differ from the manifest, or that it does not list. */
   modified: Set<string>;
@@ -66,8 +72,14 @@ export interface BundledCheck {
 /**
  * Checks a content folder's files against its signed manifest, with the key list shipped beside it. Without a key
  * list (a bare content folder, as in development fixtures) nothing can be checked and nothing is reported.
+ * `read` holds the SHA-256 of files already read (bundledDigests, as the content loaded); the others are read here.
  */
-export async function checkBundled(contentDir: string, keysDir: string, keyList: Envelope<KeyList> | null): Promise<BundledCheck> {
+export async function checkBundled(
+  contentDir: string,
+  keysDir: string,
+  keyList: Envelope<KeyList> | null,
+  read: ReadonlyMap<string, string> = new Map(),
+): Promise<BundledCheck> {
   const result: BundledCheck = { modified: new Set(), problems: [] };
   if (!keyList) return result;
   const file = `keys/${BUNDLED_MANIFEST_FILE}`;
@@ -106,7 +118,7 @@ export async function checkBundled(contentDir: string, keysDir: string, keyList:
   await Promise.all(
     onDisk.map(async (path) => {
       const expected = listed.get(path);
-      if (!expected || sha256(await readFile(join(contentDir, path))) !== expected) result.modified.add(path);
+      if (!expected || (read.get(path) ?? sha256(await readFile(join(contentDir, path)))) !== expected) result.modified.add(path);
     }),
   );
   return result;

@@ -4,7 +4,7 @@ import { loadContent } from '../content/load';
 import type { Catalog } from '../content/model';
 import { applyPack, stateAfter, undoLast } from './apply';
 import { type ExportedContent, exportInstalled, readBundle } from './bundle';
-import { type BundledCheck, checkBundled } from './bundled';
+import { type BundledCheck, bundledDigests, checkBundled } from './bundled';
 import type { PackPreview } from '../../api/types';
 import { type CurrentGuide, packChanges } from './changes';
 import { describeKey, type KeyList, newerKeyList } from './keylist';
@@ -52,6 +52,7 @@ export interface PacksService {
 
 /** Installed packs over the bundled content: verify, preview, apply and undo, and the layered catalog. */
 export async function openPacks(options: PacksOptions): Promise<PacksService> {
+  const digests = bundledDigests();
   const [store, anchors, initialBundled] = await Promise.all([
     openPackStore(options.dataDir, options.now),
     // A damaged key list must not stop the app: no pack is accepted until it is repaired, and the reason is logged.
@@ -59,13 +60,13 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
       options.log?.(error.message);
       return { roots: [], keyList: null };
     }),
-    loadContent(options.contentDir),
+    loadContent(options.contentDir, { onRead: digests.onRead }),
   ]);
 
   // The bundled content as last read: read again when its folder changes (rereadBundled), and checked each time
   // against its signed manifest.
   let bundled = initialBundled;
-  let atRest: BundledCheck = await checkBundled(options.contentDir, options.keysDir, anchors.keyList);
+  let atRest: BundledCheck = await checkBundled(options.contentDir, options.keysDir, anchors.keyList, digests.read);
 
   // The last preview, reused by an apply of the same bytes while nothing was applied or undone in between.
   let serial = 0;
@@ -201,7 +202,9 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
   }
 
   async function rereadBundled(): Promise<void> {
-    [bundled, atRest] = await Promise.all([loadContent(options.contentDir), checkBundled(options.contentDir, options.keysDir, anchors.keyList)]);
+    const reread = bundledDigests();
+    const next = await loadContent(options.contentDir, { onRead: reread.onRead });
+    [bundled, atRest] = [next, await checkBundled(options.contentDir, options.keysDir, anchors.keyList, reread.read)];
     serial++;
   }
 
