@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { keepFormStateOutOfHistory } from './features/safety/no-form-state';
 import { SafetyGate } from './features/safety/SafetyGate';
 import { App } from './features/shell/App';
-import { client, launchProblemOf } from './lib/client';
+import { askFirstPage } from './features/library/library-pages';
+import { client, isRoomShare, launchProblemOf } from './lib/client';
+import { currentRoute } from './lib/route';
 import { initI18n, launchProblemText, RTL_LANGUAGES, startupFailureText, systemLanguage } from './lib/i18n';
 import { SettingsProvider } from './lib/settings';
 import './styles.css';
@@ -20,7 +22,12 @@ const SHARE_SETTINGS: Settings = {
 
 async function boot(): Promise<void> {
   keepFormStateOutOfHistory();
-  const info = await client.invoke('app.info');
+  const load = () => Promise.all([client.invoke('settings.get'), client.invoke('app.info')]);
+  // A page with a session asks for everything the first screen needs at once; a page without one (a room share's,
+  // or a trainer's page reloaded) first learns from app.info which it is, since it may ask for nothing personal.
+  const first = isRoomShare() ? null : Promise.all([load(), client.invoke('safety.status')]);
+  first?.catch(() => undefined);
+  const info = first ? (await first)[0][1] : await client.invoke('app.info');
   const root = createRoot(document.getElementById('root')!);
   if (info.mode === 'share') {
     // A room share keeps no settings of the trainer's and has no lock: a participant starts from the defaults,
@@ -35,9 +42,9 @@ async function boot(): Promise<void> {
     );
     return;
   }
-  const load = () => Promise.all([client.invoke('settings.get'), client.invoke('app.info')]);
-  const [[settings, current], safety] = await Promise.all([load(), client.invoke('safety.status')]);
-  await initI18n(settings.interfaceLanguage ?? systemLanguage());
+  const [[settings, current], safety] = await (first ?? Promise.all([load(), client.invoke('safety.status')]));
+  const i18n = await initI18n(settings.interfaceLanguage ?? systemLanguage());
+  if (safety.lock !== 'locked' && currentRoute().name === 'library') askFirstPage(settings.myJurisdiction, i18n.language);
   // Locked, only the readable settings (language, theme) are known until the passphrase opens the rest.
   root.render(
     <StrictMode>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { interfaceGuideLanguage, placeOf, type BrowseFilter } from '../../../electron/api/browse';
+import { placeOf, type BrowseFilter } from '../../../electron/api/browse';
 import type { GuideCard as Card, LibraryBrowse, LibraryLists, LibraryPage } from '../../../electron/api/types';
 import { isRoomShare } from '../../lib/client';
 import { formatDate } from '../../lib/i18n';
@@ -17,7 +17,7 @@ import { ChangedBadge } from '../guide/HistoryBadge';
 import { AddToCollection } from '../workshops/AddToCollection';
 import { BrowsePanel } from './BrowsePanel';
 import { CardLanguageNote, LanguageAvailability } from './LanguageAvailability';
-import { useLibraryPages } from './library-pages';
+import { browseOf, FIRST_CHOICE, type LibraryChoice, useLibraryPages } from './library-pages';
 
 export function GuideCardView({ card, library, position }: { card: Card; library: LibraryLists; position?: { index: number; size: number } }) {
   const { t, i18n } = useTranslation();
@@ -111,11 +111,10 @@ function inGroups(groups: readonly Group[], cards: readonly Card[]): { group: Gr
 }
 
 /** What the library was browsing, kept while the person reads a guide and comes back. */
-let remembered: Omit<BrowseFilter, 'mine'> & { onlyMine: boolean } = { jurisdiction: null, topic: null, language: null, onlyMine: true };
+let remembered: LibraryChoice = FIRST_CHOICE;
 
 export function LibraryView() {
   const { t, i18n } = useTranslation();
-  const ui = interfaceGuideLanguage(i18n.language);
   const { settings } = useSettings();
   const revision = useContentRevision();
   const [browse, setBrowse] = useState(remembered);
@@ -123,11 +122,8 @@ export function LibraryView() {
     remembered = browse;
   }, [browse]);
   const mine = settings.myJurisdiction;
-  const filter: BrowseFilter = useMemo(
-    () => ({ jurisdiction: browse.jurisdiction, topic: browse.topic, language: browse.language, mine: browse.onlyMine ? mine : null }),
-    [browse, mine],
-  );
-  const asked: LibraryBrowse = useMemo(() => ({ ...filter, myJurisdiction: mine, interfaceLanguage: ui }), [filter, mine, ui]);
+  const asked: LibraryBrowse = useMemo(() => browseOf(browse, mine, i18n.language), [browse, mine, i18n.language]);
+  const filter: BrowseFilter = asked;
   const { state, busy, more, retry } = useLibraryPages(asked, revision);
   // Of 10,000 cards only those near the screen are on the page: the next page is asked for as its end comes near.
   const loaded = state.status === 'ready' ? state.cards.length : 0;

@@ -1,5 +1,5 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import { NO_FILTER } from '../../../electron/api/browse';
+import { interfaceGuideLanguage, NO_FILTER, type BrowseFilter } from '../../../electron/api/browse';
 import type { GuideCard, LibraryBrowse, LibraryPage } from '../../../electron/api/types';
 import { client } from '../../lib/client';
 import { VIRTUAL_FROM } from '../../lib/virtual-from';
@@ -16,6 +16,47 @@ const failed = (error: unknown): PagesState => ({ status: 'error', message: (err
 
 function ask(browse: LibraryBrowse, offset: number, limit: number, wholeUpTo = VIRTUAL_FROM): Promise<LibraryPage> {
   return client.invoke('library.browse', { ...browse, offset, limit, wholeUpTo });
+}
+
+/** What the library shows: the person's choices in its panel, and whether to keep to their own jurisdiction. */
+export type LibraryChoice = Omit<BrowseFilter, 'mine'> & { onlyMine: boolean };
+
+/** The choice the library opens with: every guide, the person's own jurisdiction first. */
+export const FIRST_CHOICE: LibraryChoice = { jurisdiction: null, topic: null, language: null, onlyMine: true };
+
+/** What the core is asked for a choice, the person's jurisdiction and the interface language. */
+export function browseOf(choice: LibraryChoice, myJurisdiction: string | null, uiLanguage: string): LibraryBrowse {
+  const { jurisdiction, topic, language, onlyMine } = choice;
+  return {
+    jurisdiction,
+    topic,
+    language,
+    mine: onlyMine ? myJurisdiction : null,
+    myJurisdiction,
+    interfaceLanguage: interfaceGuideLanguage(uiLanguage),
+  };
+}
+
+/** The first page, asked for at start-up before the library's code renders (see askFirstPage). */
+let early: { key: string; page: Promise<LibraryPage> } | null = null;
+
+/**
+ * Asks for the library's first page as soon as the settings are known: the answer is on its way while the page
+ * draws its frame, instead of leaving only once the library has rendered. Used once, by the library's first ask,
+ * and only for the same choice.
+ */
+export function askFirstPage(myJurisdiction: string | null, uiLanguage: string): void {
+  const browse = browseOf(FIRST_CHOICE, myJurisdiction, uiLanguage);
+  const page = ask(browse, 0, PAGE);
+  // Whoever takes it handles a failure; until then it must not count as unhandled.
+  page.catch(() => undefined);
+  early = { key: JSON.stringify(browse), page };
+}
+
+function earlyPage(key: string, limit: number): Promise<LibraryPage> | null {
+  const taken = early;
+  early = null;
+  return taken && taken.key === key && limit === PAGE ? taken.page : null;
 }
 
 /**
@@ -54,7 +95,10 @@ export function useLibraryPages(browse: LibraryBrowse, revision: number) {
     const request = ++latest.current;
     const keep = shown.current?.key === key ? shown.current.cards : 0;
     setAsking(true);
-    ask(browse, 0, Math.max(PAGE, keep)).then(
+    const limit = Math.max(PAGE, keep);
+    // The early page is of the content as it was at start-up: a later revision asks again.
+    const page = (revision === 0 && attempt === 0 && earlyPage(key, limit)) || ask(browse, 0, limit);
+    page.then(
       (page) => settle(request, { status: 'ready', page, cards: page.cards, key }),
       (error: unknown) => settle(request, failed(error)),
     );
