@@ -141,6 +141,10 @@ export const contract = {
     }),
     "Each matching guide's best section, best first: favours the person's jurisdiction (from settings), then its parents, then global guidance, and the query's language.",
   ),
+  'search.prepare': method<{ ready: true }>()(
+    none,
+    'Loads the search index if it has not started loading, and answers once every language is searchable. The page asks once its first screen is drawn, so that loading the index never competes with it; a query loads it too.',
+  ),
   'review.dashboard': method<ReviewDashboard>()(
     z.strictObject({
       state: z.enum(REVIEW_STATES).optional(),

@@ -40,8 +40,9 @@ function preloadWhenIdle(): void {
 }
 
 /**
- * The screens to fetch once the first screen is drawn (screenDrawn), while the page is idle: fetched any sooner,
- * their code competed with the library's first cards for the page's one thread (about 100 ms later at 10,000 guides).
+ * What to fetch once the first screen is drawn (screenDrawn), while the page is idle: the other screens, and the
+ * search index the core loads when asked. Fetched any sooner, the screens' code competed with the library's first
+ * cards for the page's one thread (about 100 ms later at 10,000 guides), and the index with the core's answers.
  */
 export function preloadAfterFirstScreen(screens: readonly { preload: () => Promise<unknown> }[]): void {
   waiting = screens;

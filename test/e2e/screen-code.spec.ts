@@ -49,3 +49,23 @@ test('a screen whose code is still on its way keeps the current screen until it 
   await expect(page.getByTestId('review-list')).toBeVisible();
   await expect(main).not.toHaveAttribute('aria-busy', 'true');
 });
+
+/**
+ * The core loads the search index when the page asks, once its first screen is drawn, so that loading the index
+ * does not compete with the first cards; a search typed before then loads it too.
+ */
+test('the page asks for the search index once the library is drawn, and the search works', async ({ page, app }) => {
+  let cardsWhenAsked = -1;
+  await page.route('**/api/invoke/search.prepare', async (route) => {
+    // The request waits here while the page is looked at: what the page showed when it asked.
+    cardsWhenAsked = await page.getByTestId('guide-card').count();
+    await route.continue();
+  });
+  const prepared = page.waitForResponse('**/api/invoke/search.prepare');
+  await app.open(page);
+  expect(await (await prepared).json()).toEqual({ ok: true, value: { ready: true } });
+  expect(cardsWhenAsked).toBeGreaterThan(0);
+
+  await page.getByTestId('search-input').fill('police');
+  await expect(page.getByTestId('search-results').locator('[data-guide]').first()).toBeVisible();
+});

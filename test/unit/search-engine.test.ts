@@ -191,6 +191,18 @@ describe('search service', () => {
     expect((await early)[0]!.doc.key).toBe('encryption/en#passphrase');
   });
 
+  it('loads when first asked, from the content as it is by then: a refresh before that is what gets indexed', async () => {
+    const logs: string[] = [];
+    const service = openSearch(catalog, { log: (message) => logs.push(message) });
+    const kettling = guide('kettling', 'en', 'GB', 'Kettling', '## Containment\n\nPolice may contain a crowd.');
+    await service.refresh(catalogOf([...catalog.guides, kettling]));
+    // Nothing was loaded for the content before the refresh: the one load, when ready() asks, is of the new content.
+    expect(logs).toEqual([]);
+    await service.ready();
+    expect(logs).toEqual(['search: built the index for ar, en, es at load; `npm run build` prebuilds it into out/search']);
+    expect((await service.query({ q: 'kettling', myJurisdiction: null }))[0]!.doc.key).toBe('kettling/en#containment');
+  });
+
   it('indexes guides added later when refreshed', async () => {
     const service = openSearch(catalog);
     expect(await service.query({ q: 'kettling', myJurisdiction: null })).toEqual([]);

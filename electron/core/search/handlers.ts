@@ -5,8 +5,12 @@ import { toSearchHit } from './hits';
 import type { SearchService } from './service';
 
 /** Search as the UI asks for it: ranked for the person's jurisdiction (from settings), each hit on its guide's card. */
-export function searchHandlers(deps: ReadingDeps & { search: SearchService }): Pick<Handlers, 'search.query'> {
+export function searchHandlers(deps: ReadingDeps & { search: SearchService }): Pick<Handlers, 'search.query' | 'search.prepare'> {
   return {
+    'search.prepare': async () => {
+      await deps.search.ready();
+      return { ready: true };
+    },
     'search.query': async (input) => {
       const items = await deps.search.query({ ...input, myJurisdiction: deps.store.read().settings.myJurisdiction });
       const context = deps.review();

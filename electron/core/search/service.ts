@@ -1,16 +1,17 @@
 import { FieldbookError } from '../../api/errors';
 import type { Catalog, Guide } from '../content/model';
-import { byLanguage, documentsOf, fingerprintOf, type SearchDocument } from './documents';
-import { LanguageIndex } from './engine';
+import type { SearchDocument } from './documents';
+import type { LanguageIndex } from './engine';
 import { readIndexFile, readManifest } from './index-files';
-import { searchIndexes, type Ranked } from './query';
+import type { Ranked } from './query';
 import { applicableTo } from '../../api/applies';
 import { jurisdictionWeights } from './rank';
 import { placesIn, placeWeights } from './places';
 
 /**
- * search/service: the search the core answers 'search.query' with. It starts loading after the core has opened,
- * so start-up never waits for it; a query that arrives earlier waits until it is ready. For each language it loads
+ * search/service: the search the core answers 'search.query' with. It loads when first needed: the page asks for
+ * it ('search.prepare') once its first screen is drawn, so the index never competes with that screen for the
+ * machine, and a query that comes first loads it and waits. For each language it loads
  * the prebuilt index (out/search) when that matches the content, and otherwise builds one from the content in
  * small batches, so guides added after the build are searchable too.
  */
@@ -31,7 +32,7 @@ export interface SearchResultItem extends Ranked {
 }
 
 export interface SearchService {
-  /** Settles when every language is searchable. */
+  /** Loads the index if it has not started loading, and settles when every language is searchable. */
   ready(): Promise<void>;
   query(request: SearchRequest): Promise<SearchResultItem[]>;
   /** Brings the indexes up to date with changed content (installed packs, accepted submissions). */
@@ -46,7 +47,10 @@ export interface SearchServiceOptions {
   log?: (message: string) => void;
 }
 
+type Indexing = typeof import('./indexing');
+
 interface State {
+  code: Indexing;
   catalog: Catalog;
   indexes: Map<string, LanguageIndex>;
   guides: Map<string, Guide>;
@@ -54,6 +58,7 @@ interface State {
 }
 
 async function loadLanguage(
+  { fingerprintOf, LanguageIndex }: Indexing,
   lang: string,
   documents: SearchDocument[],
   options: SearchServiceOptions,
@@ -71,11 +76,13 @@ async function loadLanguage(
 }
 
 async function load(catalog: Catalog, options: SearchServiceOptions, previous?: State): Promise<State> {
+  const code = previous?.code ?? (await import('./indexing'));
+  const { byLanguage, documentsOf } = code;
   const manifest = options.indexDir ? ((await readManifest(options.indexDir))?.languages ?? null) : null;
   const indexes = new Map<string, LanguageIndex>();
   const origins: State['origins'] = {};
   for (const [lang, documents] of byLanguage(documentsOf(catalog))) {
-    const { index, origin } = await loadLanguage(lang, documents, options, manifest, previous?.indexes.get(lang));
+    const { index, origin } = await loadLanguage(code, lang, documents, options, manifest, previous?.indexes.get(lang));
     indexes.set(lang, index);
     origins[lang] = previous?.indexes.get(lang) === index ? (previous.origins[lang] ?? origin) : origin;
   }
@@ -83,17 +90,24 @@ async function load(catalog: Catalog, options: SearchServiceOptions, previous?: 
   if (built.length > 0 && !previous)
     options.log?.(`search: built the index for ${built.join(', ')} at load; \`npm run build\` prebuilds it into out/search`);
   const guides = new Map(catalog.guides.map((guide) => [`${guide.meta.id}/${guide.meta.lang}`, guide]));
-  return { catalog, indexes, guides, origins };
+  return { code, catalog, indexes, guides, origins };
 }
 
 export function openSearch(initial: Catalog, options: SearchServiceOptions = {}): SearchService {
-  let state: Promise<State> = new Promise((resolve) => setImmediate(resolve)).then(() => load(initial, options));
-  // A failed load is reported when a query needs it, not as an unhandled rejection.
-  state.catch((error: unknown) => options.log?.(`search: could not load the index: ${(error as Error).message}`));
+  let latest = initial;
+  let state: Promise<State> | null = null;
+  const started = (): Promise<State> => {
+    if (!state) {
+      state = load(latest, options);
+      // A failed load is reported when a query needs it, not as an unhandled rejection.
+      state.catch((error: unknown) => options.log?.(`search: could not load the index: ${(error as Error).message}`));
+    }
+    return state;
+  };
 
   const current = async (): Promise<State> => {
     try {
-      return await state;
+      return await started();
     } catch (error) {
       throw new FieldbookError(
         'internal',
@@ -107,12 +121,12 @@ export function openSearch(initial: Catalog, options: SearchServiceOptions = {})
       await current();
     },
     async query(request) {
-      const { catalog, indexes, guides } = await current();
+      const { code, catalog, indexes, guides } = await current();
       const applies = request.jurisdiction ? applicableTo(catalog.jurisdictions, request.jurisdiction) : null;
       const { topic } = request;
       // A place named in the query says where the person is asking about, over where they are (settings).
       const places = placesIn(request.q, catalog.jurisdictions);
-      const answer = searchIndexes(indexes, places.rest, {
+      const answer = code.searchIndexes(indexes, places.rest, {
         limit: request.limit ?? 20,
         lang: request.lang,
         interfaceLanguage: request.interfaceLanguage ?? null,
@@ -128,6 +142,9 @@ export function openSearch(initial: Catalog, options: SearchServiceOptions = {})
       });
     },
     async refresh(catalog) {
+      latest = catalog;
+      // Not loaded yet: the first load reads the content as it is by then.
+      if (!state) return;
       const previous = await state.catch(() => undefined);
       state = load(catalog, options, previous);
       await current();

@@ -15,6 +15,7 @@ import { HistoryButtons } from './HistoryButtons';
 import { usePresentation } from '../workshops/presentation';
 import { Notices } from './Notices';
 import { ScreenLoading, ScreenShown } from './ScreenLoading';
+import { client, isRoomShare } from '../../lib/client';
 import { lazyScreen, preloadAfterFirstScreen } from '../../lib/lazy-screen';
 
 // Only the library is needed to show the first screen: every other screen is its own chunk, fetched from the app's
@@ -54,6 +55,12 @@ const SCREEN_OF: Partial<Record<Route['name'], { preload: () => Promise<unknown>
   'help-partners': PartnersHelp,
 };
 const SCREENS = [...Object.values(SCREEN_OF), Presenter];
+/**
+ * The core loads the search index when asked, after the first screen, rather than while that screen is being
+ * drawn. A room share's core has loaded it for the trainer (and refuses the call).
+ */
+const SEARCH_INDEX = { preload: () => client.invoke('search.prepare') };
+const AFTER_FIRST_SCREEN = isRoomShare() ? SCREENS : [SEARCH_INDEX, ...SCREENS];
 const waitsForCode = (next: Route) => SCREEN_OF[next.name]?.loaded === false;
 
 export function App({ info }: { info: AppInfo }) {
@@ -70,8 +77,8 @@ export function App({ info }: { info: AppInfo }) {
     document.documentElement.dataset.ready = 'true';
   }, []);
   useEffect(() => listenForOpenedPacks(), []);
-  // The guide reader first: it is what a person opens next.
-  useEffect(() => preloadAfterFirstScreen(SCREENS), []);
+  // The search index first, then the guide reader: it is what a person opens next.
+  useEffect(() => preloadAfterFirstScreen(AFTER_FIRST_SCREEN), []);
   const presenting = usePresentation() !== null;
   return (
     <>
