@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { contentRulesDigest } from './electron/core/content/rules';
 
 // The app's folders are not electron-vite's defaults: each part is pointed at its own entry.
 export default defineConfig({
   main: {
+    // The content rules these bundles run, so that a content snapshot made by other rules is never taken (content/rules.ts).
+    define: { __FIELDBOOK_CONTENT_RULES__: JSON.stringify(contentRulesDigest(resolve('.'))) },
     build: {
       outDir: 'out/main',
       // The browser-mode host is built beside the desktop main process, so `npm run serve` starts it with plain

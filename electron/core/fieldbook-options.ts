@@ -23,7 +23,10 @@ export interface FieldbookOptions {
   /** Finds text in the app's window; only the desktop app provides it (the browser mode finds in the page). */
   findInPage?: Handlers['view.find'];
   log?: (message: string) => void;
-  /** Prebuilt search indexes (`npm run build`); default: out/search beside the content folder. Stale ones are rebuilt. */
+  /**
+   * Prebuilt search indexes and the content's snapshot (`npm run build`); default: out/search beside the content
+   * folder. Stale ones are rebuilt, and content the snapshot is not of is read in full.
+   */
   searchIndexDir?: string;
   /** The store's file operations; tests pass one that fails like a full or read-only disk. */
   storeFs?: StoreFs;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { liveContent } from './content/live';
+import { SNAPSHOT_FILE } from './content/snapshot';
 import { createEvents } from './events';
 import { appHandlers } from './app/handlers';
 import type { ReadingDeps } from './domain';
@@ -28,6 +29,7 @@ export type { Fieldbook, FieldbookOptions, ShareControl } from './fieldbook-opti
 
 /** Loads content and the person's data, and returns the handlers that implement the contract. */
 export async function openFieldbook(options: FieldbookOptions): Promise<Fieldbook> {
+  const indexDir = options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search');
   const [packs, store] = await Promise.all([
     openPacks({
       contentDir: options.contentDir,
@@ -35,13 +37,14 @@ export async function openFieldbook(options: FieldbookOptions): Promise<Fieldboo
       dataDir: options.dataDir,
       now: () => options.clock.now(),
       log: options.log,
+      snapshot: join(indexDir, SNAPSHOT_FILE),
     }),
     openUserData(options.dataDir, () => options.clock.now(), { mode: options.mode, fs: options.storeFs, kdf: options.kdf }),
   ]);
   // Bundled content with the installed packs laid over it; replaced after each apply, undo or change on disk.
   const opened = await packs.catalog();
   const search = openSearch(opened, {
-    indexDir: options.searchIndexDir ?? join(options.contentDir, '..', 'out', 'search'),
+    indexDir,
     log: options.log,
   });
   const { emit, on } = createEvents();

@@ -110,6 +110,14 @@ export function parseGuideBytes(file: string, bytes: Buffer, problems: ContentPr
   return checkGuide(file, split, problems, read, true);
 }
 
+/** The body a guide file's bytes give, exactly as a load keeps it; null for a file with no front matter. */
+export function bodyFromBytes(bytes: Buffer): string | null {
+  const split = splitFrontMatterBytes(bytes);
+  if (split !== undefined) return split?.body ?? null;
+  const text = splitFrontMatter(bytes.toString('utf8'));
+  return text ? detached(text.body) : null;
+}
+
 /** `ownBody`: the body is a string of its own, not a slice of the file's text that would need copying. */
 function checkGuide(
   file: string,
@@ -166,6 +174,11 @@ function checkGuide(
   if (body.omitted > 0) guide.omittedSections = body.omitted;
   lineIndex.set(guide, { yaml: split.yaml, read, bodyLine: split.bodyLine });
   return guide;
+}
+
+/** Where the lines of a guide loaded from a snapshot are found: by reading its file again, when one is asked for. */
+export function rememberLines(guide: Guide, read: () => string | undefined, bodyLine: number): void {
+  lineIndex.set(guide, { read, bodyLine });
 }
 
 /** The text a loaded guide's lines were read from, kept only while its folder loads. */

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { contentPath, listGuideFiles, readContentBytesSync, readContentFile } from './files';
+import { contentPath, type GuideEntry, listGuideFiles, readContentBytesSync, readContentFile } from './files';
 import type { Catalog, ContentProblem, Guide, Jurisdiction, Language, Topic } from './model';
-import { bodyLine, fieldLine, forgetLoadingText, parseGuide, parseGuideBytes, rereadFile } from './guide-file';
+import { bodyFromBytes, bodyLine, fieldLine, forgetLoadingText, parseGuide, parseGuideBytes, rereadFile } from './guide-file';
 import { jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
 import { timeSlices } from '../slices';
+import { contentRules } from './rules';
+import { catalogFromSnapshot, digestOf, type FolderFile, readSnapshotFile, snapshotKey, snapshotText } from './snapshot';
 import { readPlainYaml } from './yaml-fast';
 import { emptyLocated, fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
 
@@ -204,10 +206,65 @@ export interface LoadOptions {
    */
   files?: ReadonlyMap<string, string>;
   /**
-   * Called with each guide file's bytes as they are read from disk (not for files laid over): the bundled check
-   * digests them here instead of reading every file a second time at start-up.
+   * Called with the SHA-256 of each guide file's bytes as they are read from disk (not for files laid over): the
+   * bundled check compares these instead of reading every file a second time at start-up.
    */
-  onRead?: (file: string, bytes: Buffer) => void;
+  onRead?: (file: string, sha256: string) => void;
+  /**
+   * A snapshot file (content/snapshot.ts) that may hold what this load gives: taken when its key is that of the
+   * folder's bytes and the rules, else the folder is loaded in full. Only for a folder loaded on its own (no
+   * listsDir, alongside or files), whose load depends on nothing else.
+   */
+  snapshot?: string;
+}
+
+type GuideRead = ReturnType<typeof readContentBytesSync>;
+
+/**
+ * The snapshot of a folder loaded in full (content/snapshot.ts), or null when its bytes changed while it was
+ * read (or the rules are not known): a snapshot is only ever of bytes read twice alike.
+ */
+export async function contentSnapshot(dir: string): Promise<{ catalog: Catalog; snapshot: string | null }> {
+  const before = await readFolder(dir);
+  const catalog = await loadContent(dir);
+  const after = await readFolder(dir);
+  return { catalog, snapshot: before.key !== null && before.key === after.key ? snapshotText(before.key, catalog) : null };
+}
+
+/** A guide file as readFolder read it, with the SHA-256 of its bytes when it could be read. */
+type FolderRead = GuideRead & { sha256?: string };
+
+/** Every file a load reads, in its order, with their SHA-256 and the key of them all under the rules this code runs. */
+export async function readFolder(
+  dir: string,
+  slice: () => Promise<void> = async () => {},
+): Promise<{ entries: GuideEntry[]; reads: Map<string, FolderRead>; key: string | null }> {
+  const entries = await listGuideFiles(dir, slice);
+  const reads = new Map<string, FolderRead>();
+  const files: FolderFile[] = [];
+  for (const name of LIST_FILES) {
+    const read = readContentBytesSync(join(dir, name));
+    files.push(read.ok ? { file: name, sha256: digestOf(read.bytes) } : { file: name, problem: read.message });
+  }
+  for (const entry of entries) {
+    await slice();
+    const file = contentPath(dir, entry.path);
+    if (entry.problem) {
+      files.push({ file, problem: entry.problem.message });
+      continue;
+    }
+    const read = readContentBytesSync(entry.path);
+    if (read.ok) {
+      const sha256 = digestOf(read.bytes);
+      reads.set(entry.path, { ...read, sha256 });
+      files.push({ file, sha256 });
+    } else {
+      reads.set(entry.path, read);
+      files.push({ file, problem: read.message });
+    }
+  }
+  const rules = contentRules();
+  return { entries, reads, key: rules === null ? null : snapshotKey(rules, files) };
 }
 
 /** The guide files a pack lays over a content folder (see LoadOptions.files). */
@@ -219,6 +276,22 @@ export type ContentOverlay = Required<Pick<LoadOptions, 'files'>>;
  * every valid guide is loaded.
  */
 export async function loadContent(dir: string, options: LoadOptions = {}): Promise<Catalog> {
+  // 12 ms of reading between two turns: the page's files and answers wait at most that long.
+  const slice = timeSlices(12);
+  const alone = options.listsDir === undefined && options.alongside === undefined && options.files === undefined;
+  const folder = alone && options.snapshot !== undefined ? await readFolder(dir, slice) : null;
+  if (folder?.key) {
+    const text = readSnapshotFile(options.snapshot!);
+    const bodyOf = (file: string) => {
+      const read = folder.reads.get(join(dir, file));
+      return read?.ok ? bodyFromBytes(read.bytes) : null;
+    };
+    const snapshot = text === null ? null : catalogFromSnapshot(text, folder.key, dir, bodyOf);
+    if (snapshot) {
+      for (const [path, read] of folder.reads) if (read.sha256) options.onRead?.(contentPath(dir, path), read.sha256);
+      return snapshot;
+    }
+  }
   const listsDir = options.listsDir ?? dir;
   const perFile = new Map<string, ContentProblem[]>();
   const problemsOf = (file: string) => {
@@ -256,9 +329,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
   const parsed: Guide[] = [];
   const failed = new Map<string, string>();
   const overlay = options.files;
-  // 12 ms of reading between two turns: the page's files and answers wait at most that long.
-  const slice = timeSlices(12);
-  const entries = await listGuideFiles(dir, slice);
+  const entries = folder?.entries ?? (await listGuideFiles(dir, slice));
   const onDisk = new Set(entries.map((entry) => contentPath(dir, entry.path)));
   // Files laid over the folder that it does not hold (guides a pack adds) are checked like the rest.
   const added = [...(overlay?.keys() ?? [])].filter((file) => !onDisk.has(file)).sort();
@@ -278,9 +349,11 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       fileProblems.push(entry.problem);
       results.push(null);
     } else {
-      const read = readContentBytesSync(entry.path);
+      // Read already for the snapshot's key, when the snapshot was not of this folder.
+      const read: FolderRead = folder?.reads.get(entry.path) ?? readContentBytesSync(entry.path);
+      folder?.reads.delete(entry.path);
       if (read.ok) {
-        options.onRead?.(file, read.bytes);
+        if (options.onRead) options.onRead(file, read.sha256 ?? digestOf(read.bytes));
         results.push(parseGuideBytes(file, read.bytes, fileProblems, rereadFile(entry.path)));
       } else {
         fileProblems.push({ file, line: 1, field: '(file)', message: read.message });

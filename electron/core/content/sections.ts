@@ -115,6 +115,11 @@ class BodySection implements Section {
   }
 }
 
+/** A section of a guide whose body was split before (content/snapshot.ts), with its Markdown cut from the body. */
+export function bodySection(anchor: string, heading: string, level: number, markdown: string): Section {
+  return new BodySection(anchor, heading, level, markdown);
+}
+
 /**
  * Splits a guide body at its headings, in time linear in its length. The text before the first heading becomes a
  * section with an empty anchor, headed by the guide's title. Anchors come from the same slugger the reader uses, so

@@ -67,9 +67,9 @@ export async function signBundledManifest(contentDir: string, signer: KeyPair, n
 }
 
 /** Collects the SHA-256 of each guide file as the content loader reads it (LoadOptions.onRead), for checkBundled. */
-export function bundledDigests(): { onRead: (file: string, bytes: Buffer) => void; read: Map<string, string> } {
+export function bundledDigests(): { onRead: (file: string, sha256: string) => void; read: Map<string, string> } {
   const read = new Map<string, string>();
-  return { onRead: (file, bytes) => read.set(file, sha256(bytes)), read };
+  return { onRead: (file, digest) => read.set(file, digest), read };
 }
 
 export interface BundledCheck {

@@ -26,6 +26,8 @@ export interface PacksOptions {
   now: () => Date;
   limits?: VerifyOptions['limits'];
   log?: (message: string) => void;
+  /** The bundled content's snapshot (content/snapshot.ts), beside the prebuilt search index; absent, it is read in full. */
+  snapshot?: string;
 }
 
 export interface PacksService {
@@ -60,7 +62,7 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
       options.log?.(error.message);
       return { roots: [], keyList: null };
     }),
-    loadContent(options.contentDir, { onRead: digests.onRead }),
+    loadContent(options.contentDir, { onRead: digests.onRead, snapshot: options.snapshot }),
   ]);
 
   // The bundled content as last read: read again when its folder changes (rereadBundled), and checked each time
@@ -203,7 +205,7 @@ export async function openPacks(options: PacksOptions): Promise<PacksService> {
 
   async function rereadBundled(): Promise<void> {
     const reread = bundledDigests();
-    const next = await loadContent(options.contentDir, { onRead: reread.onRead });
+    const next = await loadContent(options.contentDir, { onRead: reread.onRead, snapshot: options.snapshot });
     [bundled, atRest] = [next, await checkBundled(options.contentDir, options.keysDir, anchors.keyList, reread.read)];
     serial++;
   }
