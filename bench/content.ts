@@ -13,7 +13,10 @@
  * host serving that folder (needs `npm run build`), milliseconds from navigation until the library's first guide card
  * and the review screen's first row show, with the longest main-thread task (PerformanceObserver "longtask") in each
  * page until a second after it shows. Medians of SCALE_RUNS runs; the load is timed both in this process (after a full
- * collection) and in a fresh process per run (bench/load-once.ts), as an app start does it.
+ * collection) and in a fresh process per run (bench/load-once.ts), as an app start does it. `fromSnapshot` gives the
+ * same figures for the load from the snapshot `npm run index` writes beside the index (content/snapshot.ts), which is
+ * how the app opens a folder unchanged since the build; the others read and check every file, as for a folder
+ * changed since.
  * Prints JSON.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -22,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from '@playwright/test';
+import { SNAPSHOT_FILE } from '../electron/core/content/snapshot';
 import { loadContent } from '../electron/core/content/load';
 import { splitBody } from '../electron/core/content/sections';
 import { aliasBomb, contentCopy, sampleGuide } from '../test/support/content-folder';
@@ -96,15 +100,24 @@ execFileSync(
   ],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
-const scaleRuns: { loadMs: number; searchableMs: number; cpuMs: number; builtAtLoadMs: number; builtAtLoadCpuMs: number }[] = [];
-// Collected before each run (when Node runs with --expose-gc, as `npm run bench:content` does), so that no run pays
-// for the catalog and indexes the one before it left behind.
-const collect = () => (globalThis as { gc?: () => void }).gc?.();
-for (let i = 0; i < SCALE_RUNS; i++) {
+// The snapshot build-index wrote beside the index: what the app opens its content from while the folder is unchanged.
+const snapshot = join(generated.indexDir, SNAPSHOT_FILE);
+const scaleRuns: {
+  loadMs: number;
+  searchableMs: number;
+  cpuMs: number;
+  snapshotLoadMs: number;
+  snapshotSearchableMs: number;
+  snapshotCpuMs: number;
+  builtAtLoadMs: number;
+  builtAtLoadCpuMs: number;
+}[] = [];
+/** Loaded (from the snapshot, or every file read) and searchable with the prebuilt index, from a collected heap. */
+async function loadAndSearch(options: { snapshot?: string }) {
   collect();
   const start = performance.now();
   const cpu = process.cpuUsage();
-  const catalog = await loadContent(generated.dir);
+  const catalog = await loadContent(generated.dir, options);
   const loaded = performance.now();
   const search = openSearch(catalog, { indexDir: generated.indexDir });
   await search.ready();
@@ -112,6 +125,15 @@ for (let i = 0; i < SCALE_RUNS; i++) {
   const searchableMs = performance.now() - start;
   const origins = Object.values(await search.origins());
   if (origins.some((origin) => origin !== 'prebuilt')) throw new Error(`the prebuilt index was not used: ${JSON.stringify(await search.origins())}`);
+  if (catalog.guides.length !== generated.guides) throw new Error(`only ${catalog.guides.length} of ${generated.guides} generated guides loaded`);
+  return { loadMs: loaded - start, searchableMs, cpuMs: (used.user + used.system) / 1000 };
+}
+// Collected before each run (when Node runs with --expose-gc, as `npm run bench:content` does), so that no run pays
+// for the catalog and indexes the one before it left behind.
+const collect = () => (globalThis as { gc?: () => void }).gc?.();
+for (let i = 0; i < SCALE_RUNS; i++) {
+  const full = await loadAndSearch({});
+  const fromSnapshot = await loadAndSearch({ snapshot });
   collect();
   const rebuildStart = performance.now();
   const rebuildCpu = process.cpuUsage();
@@ -119,35 +141,39 @@ for (let i = 0; i < SCALE_RUNS; i++) {
   const builtAtLoadMs = performance.now() - rebuildStart;
   const rebuildUsed = process.cpuUsage(rebuildCpu);
   scaleRuns.push({
-    loadMs: loaded - start,
-    searchableMs,
-    cpuMs: (used.user + used.system) / 1000,
+    ...full,
+    snapshotLoadMs: fromSnapshot.loadMs,
+    snapshotSearchableMs: fromSnapshot.searchableMs,
+    snapshotCpuMs: fromSnapshot.cpuMs,
     builtAtLoadMs,
     builtAtLoadCpuMs: (rebuildUsed.user + rebuildUsed.system) / 1000,
   });
-  if (catalog.guides.length !== generated.guides) throw new Error(`only ${catalog.guides.length} of ${generated.guides} generated guides loaded`);
 }
 console.error(`content at scale: ${JSON.stringify(scaleRuns)}`);
-// The same load as an app start does it: each run in a fresh process.
-const coldRuns = Array.from(
-  { length: SCALE_RUNS },
-  () =>
-    JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load-once.ts'), generated.dir, generated.indexDir], {
-        encoding: 'utf8',
-      }),
-    ) as { loadMs: number; searchableMs: number; cpuMs: number; guides: number },
-);
-console.error(`content at scale, fresh processes: ${JSON.stringify(coldRuns)}`);
-const heap = JSON.parse(
-  execFileSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, '..', 'test', 'support', 'content-heap.ts'), generated.dir],
-    {
+// The same load as an app start does it: each run in a fresh process, alternately from the snapshot and in full.
+const loadOnce = (...extra: string[]) =>
+  JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load-once.ts'), generated.dir, generated.indexDir, ...extra], {
       encoding: 'utf8',
-    },
-  ),
-) as { heapBytes: number };
+    }),
+  ) as { loadMs: number; searchableMs: number; cpuMs: number; guides: number };
+const coldRuns: ReturnType<typeof loadOnce>[] = [];
+const coldSnapshotRuns: ReturnType<typeof loadOnce>[] = [];
+for (let i = 0; i < SCALE_RUNS; i++) {
+  coldRuns.push(loadOnce());
+  coldSnapshotRuns.push(loadOnce(snapshot));
+}
+console.error(`content at scale, fresh processes: ${JSON.stringify(coldRuns)}; from the snapshot: ${JSON.stringify(coldSnapshotRuns)}`);
+const heapOf = (...extra: string[]) =>
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, '..', 'test', 'support', 'content-heap.ts'), generated.dir, ...extra],
+      { encoding: 'utf8' },
+    ),
+  ) as { heapBytes: number };
+const heap = heapOf();
+const snapshotHeap = heapOf(snapshot);
 
 /** The host as `npm run serve` runs; each address it prints opens the app once, and it prints a new one per line it reads. */
 function startHost(contentDir: string, dataDir: string): Promise<{ newUrl: () => Promise<string>; stop: () => void }> {
@@ -276,12 +302,26 @@ console.log(
         heapBytes: heap.heapBytes,
         heapPerTextChar: round(heap.heapBytes / generated.textChars),
         heapPerTextUtf8Byte: round(heap.heapBytes / generated.textBytes),
+        // As the app opens its bundled content after a build: from the snapshot beside the index, not every file parsed.
+        fromSnapshot: {
+          loadMs: round(median(scaleRuns.map((run) => run.snapshotLoadMs))),
+          loadAndSearchableMs: round(median(scaleRuns.map((run) => run.snapshotSearchableMs))),
+          loadAndSearchableCpuMs: round(median(scaleRuns.map((run) => run.snapshotCpuMs))),
+          freshProcess: {
+            loadMs: round(median(coldSnapshotRuns.map((run) => run.loadMs))),
+            loadAndSearchableMs: round(median(coldSnapshotRuns.map((run) => run.searchableMs))),
+            loadAndSearchableCpuMs: round(median(coldSnapshotRuns.map((run) => run.cpuMs))),
+          },
+          heapBytes: snapshotHeap.heapBytes,
+          heapPerTextChar: round(snapshotHeap.heapBytes / generated.textChars),
+        },
         library: { shownMs: med((run) => run.library.shownMs), longestTaskMs: med((run) => run.library.longestTaskMs) },
         review: { shownMs: med((run) => run.review.shownMs), longestTaskMs: med((run) => run.review.longestTaskMs) },
         samples: {
           core: scaleRuns.map((run) => ({
             loadMs: round(run.loadMs),
             searchableMs: round(run.searchableMs),
+            snapshotSearchableMs: round(run.snapshotSearchableMs),
             builtAtLoadMs: round(run.builtAtLoadMs),
           })),
           browser: browserRuns,

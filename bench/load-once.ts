@@ -1,17 +1,18 @@
 /**
  * One load of a content folder in a fresh Node process, as an app start does it (its code not yet optimised, its
  * heap new): milliseconds until the catalog is loaded and until every language's prebuilt index is ready, and the
- * CPU time of both. Run by bench/content.ts; prints JSON.
+ * CPU time of both. With a SNAPSHOT file (content/snapshot.ts), as the app opens its bundled content after a build.
+ * Run by bench/content.ts; prints JSON.
  */
 import { performance } from 'node:perf_hooks';
 import { loadContent } from '../electron/core/content/load';
 import { openSearch } from '../electron/core/search/service';
 
-const [dir, indexDir] = process.argv.slice(2);
-if (!dir || !indexDir) throw new Error('usage: load-once.ts CONTENT_DIR INDEX_DIR');
+const [dir, indexDir, snapshot] = process.argv.slice(2);
+if (!dir || !indexDir) throw new Error('usage: load-once.ts CONTENT_DIR INDEX_DIR [SNAPSHOT]');
 const start = performance.now();
 const cpu = process.cpuUsage();
-const catalog = await loadContent(dir);
+const catalog = await loadContent(dir, { snapshot });
 const loaded = performance.now();
 const search = openSearch(catalog, { indexDir });
 await search.ready();
