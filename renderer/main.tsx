@@ -6,7 +6,7 @@ import { App } from './features/shell/App';
 import { askFirstPage } from './features/library/library-pages';
 import { client, isRoomShare, launchProblemOf } from './lib/client';
 import { currentRoute } from './lib/route';
-import { initI18n, launchProblemText, RTL_LANGUAGES, startupFailureText, systemLanguage } from './lib/i18n';
+import { effectiveLanguage, initI18n, launchProblemText, RTL_LANGUAGES, startupFailureText, systemLanguage } from './lib/i18n';
 import { SettingsProvider } from './lib/settings';
 import './styles.css';
 import type { Settings } from '../electron/api/types';
@@ -43,8 +43,10 @@ async function boot(): Promise<void> {
     return;
   }
   const [[settings, current], safety] = await (first ?? Promise.all([load(), client.invoke('safety.status')]));
-  const i18n = await initI18n(settings.interfaceLanguage ?? systemLanguage());
-  if (safety.lock !== 'locked' && currentRoute().name === 'library') askFirstPage(settings.myJurisdiction, i18n.language);
+  const language = settings.interfaceLanguage ?? systemLanguage();
+  // Asked before the translations are set up, so that the answer is on its way meanwhile.
+  if (safety.lock !== 'locked' && currentRoute().name === 'library') askFirstPage(settings.myJurisdiction, effectiveLanguage(language));
+  await initI18n(language);
   // Locked, only the readable settings (language, theme) are known until the passphrase opens the rest.
   root.render(
     <StrictMode>
