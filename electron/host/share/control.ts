@@ -4,8 +4,7 @@ import type { ShareStatus } from '../../api/types';
 import type { ShareControl } from '../../core/fieldbook';
 import { chooseListenAddress } from './listen';
 import type { SharedGuide } from './handlers';
-import { qrMatrix } from './qr';
-import { startShareServer, type ShareLimits, type ShareServer } from './server';
+import type { ShareLimits, ShareServer } from './server';
 
 export interface ShareControlOptions {
   /** Builds the share's router when a share starts (shareRouter over the open core), limited to `only` when given. */
@@ -61,6 +60,8 @@ export function createRoomShare(options: ShareControlOptions): RoomShare {
         const named = listen ?? options.defaultListen;
         const chosen = named ? { address: named, note: null } : chooseListenAddress();
         if (chosen.note) options.log?.(chosen.note);
+        // The server and the QR code's encoder load with the first share, not with every start of the app.
+        const [{ startShareServer }, { qrMatrix }] = await Promise.all([import('./server'), import('./qr')]);
         try {
           server = await startShareServer({
             router: options.router(only),
