@@ -42,7 +42,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
  *
  * Read synchronously on purpose: the page's files are small, and while the core opens it hands the event loop a
  * turn between slices of work. One turn answers a synchronous read, where an asynchronous one waits for a turn at
- * each of its open, stat, read and close, so the page arrived hundreds of milliseconds late at start-up.
+ * each of its open, stat, read and close.
  */
 export function rendererFile(root: string, urlPath: string): { body: Buffer<ArrayBuffer>; type: string } | null {
   const path = resolveStaticPath(root, urlPath);

@@ -6,7 +6,8 @@ import { bodyFromBytes, bodyLine, fieldLine, forgetLoadingText, parseGuide, pars
 import { jurisdictionsSchema, languagesSchema, topicsSchema } from './schema';
 import { timeSlices } from '../slices';
 import { contentRules } from './rules';
-import { catalogFromSnapshot, digestOf, type FolderFile, readSnapshotFile, snapshotKey, snapshotText } from './snapshot';
+import { sha256 } from '../digest';
+import { catalogFromSnapshot, type FolderFile, readSnapshotFile, snapshotKey, snapshotText } from './snapshot';
 import { readPlainYaml } from './yaml-fast';
 import { emptyLocated, fieldName, type Located, lineOf, parseYaml, schemaProblems } from './yaml';
 
@@ -244,7 +245,7 @@ export async function readFolder(
   const files: FolderFile[] = [];
   for (const name of LIST_FILES) {
     const read = readContentBytesSync(join(dir, name));
-    files.push(read.ok ? { file: name, sha256: digestOf(read.bytes) } : { file: name, problem: read.message });
+    files.push(read.ok ? { file: name, sha256: sha256(read.bytes) } : { file: name, problem: read.message });
   }
   for (const entry of entries) {
     await slice();
@@ -255,9 +256,9 @@ export async function readFolder(
     }
     const read = readContentBytesSync(entry.path);
     if (read.ok) {
-      const sha256 = digestOf(read.bytes);
-      reads.set(entry.path, { ...read, sha256 });
-      files.push({ file, sha256 });
+      const digest = sha256(read.bytes);
+      reads.set(entry.path, { ...read, sha256: digest });
+      files.push({ file, sha256: digest });
     } else {
       reads.set(entry.path, read);
       files.push({ file, problem: read.message });
@@ -353,7 +354,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
       const read: FolderRead = folder?.reads.get(entry.path) ?? readContentBytesSync(entry.path);
       folder?.reads.delete(entry.path);
       if (read.ok) {
-        if (options.onRead) options.onRead(file, read.sha256 ?? digestOf(read.bytes));
+        if (options.onRead) options.onRead(file, read.sha256 ?? sha256(read.bytes));
         results.push(parseGuideBytes(file, read.bytes, fileProblems, rereadFile(entry.path)));
       } else {
         fileProblems.push({ file, line: 1, field: '(file)', message: read.message });

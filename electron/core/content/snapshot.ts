@@ -24,11 +24,6 @@ export interface FolderFile {
   problem?: string;
 }
 
-/** The SHA-256 of a file's bytes, as the key and the bundled manifest (packs/bundled.ts) digest them. */
-export function digestOf(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** The key of a folder read as `files` under the rules digest `rules`. */
 export function snapshotKey(rules: string, files: readonly FolderFile[]): string {
   const hash = createHash('sha256').update(`fieldbook-content-snapshot-${FORMAT}\0${rules}\0`);
@@ -69,6 +64,9 @@ function storedSections(guide: Guide): StoredSection[] {
   });
 }
 
+/** How a snapshot's text begins: JSON.stringify writes `format` and `key` first, as `Stored` lists them. */
+const snapshotHead = (key: string) => `{"format":${FORMAT},"key":${JSON.stringify(key)},`;
+
 /** The snapshot of a loaded catalog, under the key of the folder it was loaded from. */
 export function snapshotText(key: string, catalog: Catalog): string {
   const stored: Stored = {
@@ -88,7 +86,9 @@ export function snapshotText(key: string, catalog: Catalog): string {
       ...(guide.omittedSections ? { omittedSections: guide.omittedSections } : {}),
     })),
   };
-  return JSON.stringify(stored);
+  const text = JSON.stringify(stored);
+  if (!text.startsWith(snapshotHead(key))) throw new Error('a snapshot must begin with its format and key');
+  return text;
 }
 
 /** The snapshot file's text, or null when there is none to read. */
@@ -106,6 +106,8 @@ export function readSnapshotFile(path: string): string | null {
  * guide's lines are found again from its file when a later check asks for one, as for a guide loaded in full.
  */
 export function catalogFromSnapshot(text: string, key: string, dir: string, bodyOf: (file: string) => string | null): Catalog | null {
+  // Checked on the text first: a snapshot of other bytes (content edited since the build) is never parsed.
+  if (!text.startsWith(snapshotHead(key))) return null;
   try {
     const stored = JSON.parse(text) as Stored;
     if (stored?.format !== FORMAT || stored.key !== key || !Array.isArray(stored.guides)) return null;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { sha256 } from '../digest';
 import { splitFrontMatter } from '../content/guide-file';
 import { keyIdSchema } from './keys';
 import { signatureSchema } from './signed';
@@ -46,9 +46,7 @@ export const manifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 export const manifestEnvelopeSchema = z.strictObject({ signed: z.unknown(), signatures: z.array(signatureSchema).optional() });
 
-export function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256 };
 
 /** A manifest line for one guide file, from its path and bytes (the version is read from its front matter). */
 export function describeGuideFile(path: string, bytes: Buffer): ManifestGuide {
